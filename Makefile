@@ -1,0 +1,62 @@
+# Sozialplanung: `make run` serves the portal with demo data, `make test` runs the suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PG_URL ?= postgres://postgres@127.0.0.1:5432/sozialplanung
+
+.PHONY: run test test-sqlite test-postgres lint format chromium postgres clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+run: $(VENV)/.installed
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py load_demo_data
+	@echo ""
+	@echo "Portal: http://127.0.0.1:8000/  (Beenden mit Strg+C)"
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# Debian's Chromium for the browser tests and for kaleido; Playwright cannot download one here.
+chromium:
+	@command -v /usr/bin/chromium >/dev/null || { \
+	  echo "Installiere Debians chromium …"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# PostgreSQL runs on these machines; start it when it does not answer, fail when it cannot.
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { \
+	  echo "Starte PostgreSQL …"; \
+	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; \
+	  for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; }
+	@pg_isready -h 127.0.0.1 -p 5432 || { echo "PostgreSQL ist nicht erreichbar." >&2; exit 1; }
+
+lint: $(VENV)/.installed-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.installed-dev
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+test-sqlite: $(VENV)/.installed-dev chromium
+	env -u DATABASE_URL $(PY) -m pytest
+
+test-postgres: $(VENV)/.installed-dev chromium postgres
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(PY) -m pytest
+
+# The suite runs on SQLite, and again on PostgreSQL in CI or when DATABASE_URL is set.
+test: lint test-sqlite
+	@if [ -n "$$CI" ] || [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	else echo "PostgreSQL-Lauf übersprungen (CI oder DATABASE_URL setzen)."; fi
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

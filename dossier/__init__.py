@@ -1,0 +1,1 @@
+"""Planungsdossier „Sozialplanung Fokus <Jahr>“ as web report and PDF."""

@@ -1,0 +1,1 @@
+"""Handlungsempfehlungen: proposals, their sections, Maßnahmen and status."""

@@ -1,0 +1,213 @@
+"""Handlungsempfehlung with the seven sections of the county's detail view, and Maßnahmen."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from handlungsfelder.models import Fokusgruppe, Handlungsfeld
+from sozialplanung.models import Planungsjahr
+
+
+class Steuerungsrelevanz(models.TextChoices):
+    """The categories of the Steuerungsgruppe's scoring (thresholds 40 and 52 by default)."""
+
+    WENIGER = "weniger", _("weniger steuerungsrelevant")
+    RELEVANT = "relevant", _("steuerungsrelevant")
+    HOCH = "hoch", _("in hohem Maße steuerungsrelevant")
+
+
+class ArtDerLeistung(models.TextChoices):
+    PFLICHT = "pflicht", _("Pflichtleistung")
+    PFLICHT_GESTALTBAR = "pflicht_gestaltbar", _("Pflichtleistung mit Gestaltungsspielraum")
+    FREIWILLIG = "freiwillig", _("Freiwillige Leistung")
+
+
+class HandlungsempfehlungQuerySet(models.QuerySet):
+    def veroeffentlicht(self) -> "HandlungsempfehlungQuerySet":
+        return self.filter(status=Handlungsempfehlung.Status.VEROEFFENTLICHT)
+
+    def eingereicht_oder_veroeffentlicht(self) -> "HandlungsempfehlungQuerySet":
+        return self.filter(
+            status__in=[
+                Handlungsempfehlung.Status.EINGEREICHT,
+                Handlungsempfehlung.Status.VEROEFFENTLICHT,
+            ]
+        )
+
+    def for_list(self) -> "HandlungsempfehlungQuerySet":
+        return self.select_related("handlungsfeld", "planungsjahr", "herkunft")
+
+
+class Handlungsempfehlung(models.Model):
+    class Status(models.TextChoices):
+        """Workflow from the Fokusgruppe's draft to publication on the platform."""
+
+        ENTWURF = "entwurf", _("Entwurf")
+        EINGEREICHT = "eingereicht", _("eingereicht")
+        VEROEFFENTLICHT = "veroeffentlicht", _("veröffentlicht")
+        ZURUECKGEGEBEN = "zurueckgegeben", _("zurückgegeben")
+
+    class KreistagStatus(models.TextChoices):
+        NICHT_BERATEN = "nicht_beraten", _("nicht beraten")
+        BERATUNG = "beratung", _("Beratung")
+        BESCHLOSSEN = "beschlossen", _("beraten und beschlossen")
+        ABGELEHNT = "abgelehnt", _("abgelehnt")
+
+    titel = models.CharField(_("Titel"), max_length=300)
+    handlungsfeld = models.ForeignKey(
+        Handlungsfeld,
+        on_delete=models.PROTECT,
+        related_name="handlungsempfehlungen",
+        verbose_name=_("Handlungsfeld"),
+    )
+    herkunft = models.ForeignKey(
+        Fokusgruppe,
+        on_delete=models.PROTECT,
+        related_name="handlungsempfehlungen",
+        null=True,
+        blank=True,
+        verbose_name=_("Herkunft"),
+        help_text=_("Die Fokusgruppe oder ergänzende Arbeitsstruktur, die sie erarbeitet hat."),
+    )
+    planungsjahr = models.ForeignKey(
+        Planungsjahr,
+        on_delete=models.PROTECT,
+        related_name="handlungsempfehlungen",
+        verbose_name=_("Planungsjahr"),
+    )
+
+    beschreibung = models.TextField(_("Beschreibung der Empfehlung"), blank=True)
+    ausgangslage = models.TextField(_("Ausgangslage"), blank=True)
+    ziele = models.TextField(_("Ziele/Effekte/Wirkungen"), blank=True)
+    mitteleinsatz_jaehrlich = models.DecimalField(
+        _("Mitteleinsatz (jährlich)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("In Euro pro Jahr."),
+    )
+    mitteleinsatz_erlaeuterung = models.TextField(_("Erläuterung zum Mitteleinsatz"), blank=True)
+    art_der_leistung = models.CharField(
+        _("Art der Leistung"), max_length=30, choices=ArtDerLeistung.choices, blank=True
+    )
+    auswirkungen_ressourcen = models.TextField(_("Auswirkungen auf Ressourcen"), blank=True)
+    zielrichtung = models.TextField(
+        _("Zielrichtung und Bezug zu den strategischen Zielen"), blank=True
+    )
+
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.ENTWURF
+    )
+    kreistag_status = models.CharField(
+        _("Kreistag-Status"),
+        max_length=20,
+        choices=KreistagStatus.choices,
+        default=KreistagStatus.NICHT_BERATEN,
+    )
+    steuerungsrelevanz = models.CharField(
+        _("Steuerungsrelevanz"),
+        max_length=10,
+        choices=Steuerungsrelevanz.choices,
+        blank=True,
+        help_text=_("Ergebnis der Einschätzung durch die Steuerungsgruppe."),
+    )
+    im_dossier = models.BooleanField(_("in das Planungsdossier aufgenommen"), default=False)
+
+    created = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    modified = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = HandlungsempfehlungQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-planungsjahr__jahr", "handlungsfeld__reihenfolge", "titel"]
+        verbose_name = _("Handlungsempfehlung")
+        verbose_name_plural = _("Handlungsempfehlungen")
+        indexes = [models.Index(fields=["status", "planungsjahr"])]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse("empfehlungen:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def clean(self) -> None:
+        if (
+            self.handlungsfeld_id
+            and self.planungsjahr_id
+            and not self.handlungsfeld.ist_gueltig_in(self.planungsjahr.jahr)
+        ):
+            raise ValidationError(
+                {
+                    "handlungsfeld": _(
+                        "Das Handlungsfeld „%(feld)s“ gilt %(gueltigkeit)s und nicht im "
+                        "Planungsjahr %(jahr)s."
+                    )
+                    % {
+                        "feld": self.handlungsfeld,
+                        "gueltigkeit": self.handlungsfeld.gueltigkeit,
+                        "jahr": self.planungsjahr.jahr,
+                    }
+                },
+                code="handlungsfeld_ungueltig",
+            )
+        if self.im_dossier and self.steuerungsrelevanz == Steuerungsrelevanz.WENIGER:
+            raise ValidationError(
+                {
+                    "im_dossier": _(
+                        "Weniger steuerungsrelevante Handlungsempfehlungen werden nicht in das "
+                        "Planungsdossier aufgenommen."
+                    )
+                },
+                code="dossier_weniger_relevant",
+            )
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.titel)[:80] or "empfehlung"
+
+
+class Massnahme(models.Model):
+    class Status(models.TextChoices):
+        GEPLANT = "geplant", _("geplant")
+        IN_UMSETZUNG = "in_umsetzung", _("in Umsetzung")
+        UMGESETZT = "umgesetzt", _("umgesetzt")
+        ZURUECKGESTELLT = "zurueckgestellt", _("zurückgestellt")
+
+    handlungsempfehlung = models.ForeignKey(
+        Handlungsempfehlung,
+        on_delete=models.CASCADE,
+        related_name="massnahmen",
+        verbose_name=_("Handlungsempfehlung"),
+    )
+    massnahme = models.TextField(_("Maßnahme"))
+    ziele = models.TextField(_("Maßnahmenziele"), blank=True)
+    verantwortung = models.CharField(_("Maßnahmenverantwortung"), max_length=300, blank=True)
+    budget = models.DecimalField(
+        _("Maßnahmenbudget"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("In Euro."),
+    )
+    zeitpunkt = models.CharField(
+        _("Maßnahmenzeitpunkt"), max_length=100, blank=True, help_text=_("z. B. „ab 2024“")
+    )
+    status = models.CharField(
+        _("Maßnahmenstatus"), max_length=20, choices=Status.choices, default=Status.GEPLANT
+    )
+    reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        ordering = ["handlungsempfehlung", "reihenfolge", "pk"]
+        verbose_name = _("Maßnahme")
+        verbose_name_plural = _("Maßnahmen")
+
+    def __str__(self) -> str:
+        return self.massnahme[:80]

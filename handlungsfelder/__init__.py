@@ -1,0 +1,1 @@
+"""Handlungsfelder, Fokusgruppen and (later) the Sozialmonitoring behind them."""

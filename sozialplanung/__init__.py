@@ -1,0 +1,1 @@
+"""Sozialplanung: the project package and the app of the annual planning cycle."""

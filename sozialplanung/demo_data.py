@@ -1,0 +1,319 @@
+"""Kreis Pinneberg's real planning data from the seeds (protocols 2017 and 2023).
+
+Only what the county's documents say is entered; sections the documents leave open stay
+empty, so that the portal never shows invented content as the county's.
+"""
+
+HANDLUNGSFELDER = [
+    # (slug, name, gueltig_von, gueltig_bis, beschreibung)
+    (
+        "infrastruktur-sozialer-angebote",
+        "Infrastruktur sozialer Angebote",
+        2017,
+        None,
+        "Regel- und Beratungsangebote, Frühe Hilfen, Elternberatung, Kindertagesbetreuung und "
+        "die soziale Infrastruktur im Kreis, die gemeinsam mit den Kommunen und allen anderen "
+        "Kooperationspartnern sozialräumlich weiterzuentwickeln und zu erhalten ist.",
+    ),
+    (
+        "mobilitaet",
+        "Mobilität",
+        2017,
+        None,
+        "Erreichbarkeit sozialer Angebote und öffentlicher Nahverkehr als Voraussetzung für "
+        "die Inanspruchnahme von Hilfen.",
+    ),
+    (
+        "gesundheitsversorgung-und-pflege",
+        "Gesundheitsversorgung und Pflege",
+        2024,
+        None,
+        "Gesundheitliche Versorgungsstrukturen und Pflege. Seit 2024 fasst das Handlungsfeld "
+        "die früheren Handlungsfelder „Gesundheit“ und „Ärztliche Versorgung und Pflege“ "
+        "zusammen.",
+    ),
+    ("wohnen", "Wohnen", 2017, None, "Sozialverträgliches Wohnen im Kreis."),
+    (
+        "zuwanderung-und-integration",
+        "Zuwanderung und Integration",
+        2017,
+        None,
+        "Ankommen, Beratung und Teilhabe zugewanderter Menschen.",
+    ),
+    (
+        "bildung",
+        "Bildung",
+        2017,
+        None,
+        "Bildung von der frühkindlichen Förderung in Kindertageseinrichtungen bis zur Schule.",
+    ),
+    ("inklusion", "Inklusion", 2017, None, "Teilhabe von Menschen mit Behinderung."),
+    ("arbeit", "Arbeit", 2017, None, "Ausbildung, Beschäftigung und Fachkräftesicherung."),
+    ("armut", "Armut", 2017, None, "Armutslagen und ihre Bewältigung, auch in Krisenzeiten."),
+    (
+        "soziales-leben-und-freizeit",
+        "Soziales Leben und Freizeit",
+        2017,
+        None,
+        "Soziale Lebenswelten, Ehrenamt und Freizeitangebote.",
+    ),
+    (
+        "gesundheit",
+        "Gesundheit",
+        2017,
+        2023,
+        "Bis 2023 eigenes Handlungsfeld, seit 2024 Teil von „Gesundheitsversorgung und Pflege“.",
+    ),
+    (
+        "aerztliche-versorgung-und-pflege",
+        "Ärztliche Versorgung und Pflege",
+        2017,
+        2023,
+        "Bis 2023 eigenes Handlungsfeld, seit 2024 Teil von „Gesundheitsversorgung und Pflege“.",
+    ),
+]
+
+FOKUSGRUPPEN = [
+    # (name, art, handlungsfelder, beschreibung)
+    (
+        "AG § 78 Förderung und Weiterentwicklung der Kindertagesbetreuung",
+        "fokusgruppe",
+        ["infrastruktur-sozialer-angebote", "bildung"],
+        "Die Fokusgruppe hat zwei Unterarbeitsgruppen zu den Themen Kinderschutz und Inklusion "
+        "gebildet.",
+    ),
+    (
+        "Netzwerk Frühe Hilfen",
+        "arbeitsstruktur",
+        ["infrastruktur-sozialer-angebote"],
+        "Verzahnt die Frühen Hilfen mit Angeboten des Gesundheitswesens, um die "
+        "Entwicklungschancen von Kindern zu verbessern.",
+    ),
+    (
+        "Verwaltung – Sozialplanung",
+        "verwaltung",
+        [],
+        "2017 entwickelte die Verwaltung die Vorschläge nach Auswertung von Gesprächen und "
+        "Unterlagen stellvertretend für Fokusgruppen und ergänzende Arbeitsstrukturen.",
+    ),
+]
+
+# Planungsjahr 2017 to 2023 are decided; 2024 has begun with the Strategische Analyse,
+# which the county does "im März eines jeden Jahres".
+PLANUNGSJAHRE = dict.fromkeys(range(2017, 2024), 5) | {2024: 1}
+BEGINN_2024 = "2024-03-01"
+
+RUCKSACK_BESCHREIBUNG = (
+    "Die Verwaltung identifiziert anhand von geeigneten Sozialindikatoren mindestens eine "
+    "weitere Kindertageseinrichtung als Standort im Kreis Pinneberg, der die Durchführung "
+    "des Modellprojekts Rucksack KiTa ab 2024 angeboten wird.\n\n"
+    "An beiden Standorten wird das Angebot des Eltern-Cafés strukturell mit in das "
+    "Modellprojekt überführt."
+)
+
+EMPFEHLUNGEN = [
+    # (titel, jahr, handlungsfeld, steuerungsrelevanz, im_dossier, kreistag_status,
+    #  herkunft, beschreibung)
+    # Seed 004: the Steuerungsgruppe's assessment of 12.05.2023.
+    (
+        "Sprachstandserhebung von Kindern in Kindertageseinrichtungen",
+        2023,
+        "bildung",
+        "hoch",
+        True,
+        "nicht_beraten",
+        None,
+        "",
+    ),
+    (
+        "Konzeptentwicklung Interkommunale Zusammenarbeit / Zweckverband Soziales",
+        2023,
+        "infrastruktur-sozialer-angebote",
+        "hoch",
+        True,
+        "nicht_beraten",
+        None,
+        "",
+    ),
+    (
+        "Bekenntnis der Kreispolitik zur Istanbul-Konvention",
+        2023,
+        "infrastruktur-sozialer-angebote",
+        "relevant",
+        True,
+        "nicht_beraten",
+        None,
+        "",
+    ),
+    (
+        "Mittelgewährung in Verbindung mit Gewaltschutzkonzepten",
+        2023,
+        "infrastruktur-sozialer-angebote",
+        "relevant",
+        True,
+        "nicht_beraten",
+        None,
+        "",
+    ),
+    (
+        "Übernahme der ÖPNV-Fahrtkosten für Auszubildende zur Pflegeassistenz",
+        2023,
+        "mobilitaet",
+        "weniger",
+        False,
+        "nicht_beraten",
+        None,
+        "",
+    ),
+    (
+        "Ämterlotsinnen/Ämterlotsen",
+        2023,
+        "zuwanderung-und-integration",
+        "relevant",
+        True,
+        "nicht_beraten",
+        None,
+        "",
+    ),
+    (
+        "Ausweitung des Modellprojekts Rucksack KiTa an mindestens einem weiteren Standort "
+        "im Kreis Pinneberg",
+        2023,
+        "bildung",
+        "",
+        False,
+        "nicht_beraten",
+        None,
+        RUCKSACK_BESCHREIBUNG,
+    ),
+    # Seed 004: the earlier years as listed on the information platform.
+    (
+        "Zweckbindungen",
+        2021,
+        "infrastruktur-sozialer-angebote",
+        "relevant",
+        True,
+        "beratung",
+        None,
+        "",
+    ),
+    (
+        "Fortschreibungsverfahren für Präventionskonzept",
+        2017,
+        "infrastruktur-sozialer-angebote",
+        "relevant",
+        True,
+        "nicht_beraten",
+        "Verwaltung – Sozialplanung",
+        "",
+    ),
+    (
+        "Indikatoren zur Wirksamkeit",
+        2017,
+        "infrastruktur-sozialer-angebote",
+        "relevant",
+        True,
+        "nicht_beraten",
+        "Verwaltung – Sozialplanung",
+        "",
+    ),
+    (
+        "Fachdienst Jugend/Soziale Dienste",
+        2018,
+        "infrastruktur-sozialer-angebote",
+        "relevant",
+        True,
+        "beschlossen",
+        None,
+        "",
+    ),
+    (
+        "Kommunale Betrachtungsräume",
+        2018,
+        "infrastruktur-sozialer-angebote",
+        "relevant",
+        True,
+        "nicht_beraten",
+        None,
+        "",
+    ),
+    (
+        "Präventive Angebote",
+        2019,
+        "infrastruktur-sozialer-angebote",
+        "relevant",
+        True,
+        "beratung",
+        None,
+        "",
+    ),
+    (
+        "Kooperation für sozialräumliche Analysen",
+        2019,
+        "infrastruktur-sozialer-angebote",
+        "relevant",
+        True,
+        "beratung",
+        None,
+        "",
+    ),
+    (
+        "Methoden der Wirkungsmessung",
+        2019,
+        "infrastruktur-sozialer-angebote",
+        "relevant",
+        True,
+        "beschlossen",
+        None,
+        "",
+    ),
+    (
+        "Angebotsstrukturen",
+        2020,
+        "infrastruktur-sozialer-angebote",
+        "relevant",
+        True,
+        "beratung",
+        None,
+        "",
+    ),
+]
+
+ZIELVORSCHLAEGE_2023 = [
+    # (titel, stimme_zu, passt_nicht, anmerkungen)
+    ("Kritische Soziale Infrastruktur absichern", 15, 0, ""),
+    (
+        "Fachkräftegewinnung und -bindung nachhaltig betreiben",
+        15,
+        1,
+        "Was passiert bei Engpässen? Plan B worst case",
+    ),
+    (
+        "Sozialverträgliches Wohnen gewährleisten",
+        15,
+        3,
+        "Achtung Querschnittsthemen!\nRechtlicher Rahmen + Kompetenzen",
+    ),
+    ("ÖPNV zukunftsorientiert gestalten", 15, 2, ""),
+    ("Gesundheitliche Versorgungsstrukturen auf neue Anforderungen ausrichten", 15, 2, ""),
+    (
+        "Digitalisierung zur Förderung des Gemeinwohls einsetzen",
+        15,
+        1,
+        "Möglichkeit digital an Sitzungen teilzunehmen => Kreisordnung < Umsetzung",
+    ),
+    ("Soziale Lebenswelten schaffen", 15, 0, "Es ist ein Muss!"),
+]
+
+DEMO_PASSWORT = "Demo-Sozialplanung-2024"
+DEMO_BENUTZER = [
+    # (username, first_name, last_name, rolle, is_staff, is_superuser)
+    ("sozialplanung", "Sabine", "Planer (Demo)", "Sozialplanung", True, False),
+    ("steuerungsgruppe", "Stefan", "Mitglied (Demo)", "Steuerungsgruppe", False, False),
+    ("fokusgruppe", "Fatma", "Fokus (Demo)", "Fokusgruppe", False, False),
+    ("admin", "Anna", "Admin (Demo)", None, True, True),
+]
+DEMO_FOKUSGRUPPE_MITGLIED = (
+    "fokusgruppe",
+    "AG § 78 Förderung und Weiterentwicklung der Kindertagesbetreuung",
+)

@@ -1,0 +1,127 @@
+"""Load Kreis Pinneberg's real planning data and one demo user per role. Idempotent."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from empfehlungen.models import Handlungsempfehlung
+from handlungsfelder.models import Fokusgruppe, Handlungsfeld
+from sozialplanung import demo_data as d
+from sozialplanung.models import Phase, PhasenWechsel, Planungsjahr
+from steuerungsgruppe.models import Zielvorschlag
+
+
+class Command(BaseCommand):
+    help = "Lädt die Demodaten des Kreises Pinneberg (Handlungsfelder, Empfehlungen, Benutzer)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        felder = self._handlungsfelder()
+        gruppen = self._fokusgruppen(felder)
+        jahre = self._planungsjahre()
+        self._empfehlungen(felder, gruppen, jahre)
+        self._zielvorschlaege(jahre[2023])
+        self._benutzer(gruppen)
+        self.stdout.write(self.style.SUCCESS("Demodaten geladen."))
+        self.stdout.write(f"Demo-Zugänge (Passwort jeweils: {d.DEMO_PASSWORT}):")
+        for username, _first, _last, rolle, _staff, superuser in d.DEMO_BENUTZER:
+            beschreibung = "Administration" if superuser else rolle
+            self.stdout.write(f"  {username:<18} {beschreibung}")
+
+    def _handlungsfelder(self) -> dict[str, Handlungsfeld]:
+        felder = {}
+        for reihenfolge, (slug, name, von, bis, beschreibung) in enumerate(d.HANDLUNGSFELDER, 1):
+            felder[slug], _ = Handlungsfeld.objects.update_or_create(
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "reihenfolge": reihenfolge,
+                    "gueltig_von": von,
+                    "gueltig_bis": bis,
+                    "beschreibung": beschreibung,
+                },
+            )
+        return felder
+
+    def _fokusgruppen(self, felder) -> dict[str, Fokusgruppe]:
+        gruppen = {}
+        for name, art, slugs, beschreibung in d.FOKUSGRUPPEN:
+            gruppe, _ = Fokusgruppe.objects.update_or_create(
+                name=name, defaults={"art": art, "beschreibung": beschreibung}
+            )
+            gruppe.handlungsfelder.set([felder[slug] for slug in slugs])
+            gruppen[name] = gruppe
+        return gruppen
+
+    def _planungsjahre(self) -> dict[int, Planungsjahr]:
+        jahre = {}
+        for jahr, phase in d.PLANUNGSJAHRE.items():
+            planungsjahr, created = Planungsjahr.objects.get_or_create(
+                jahr=jahr, defaults={"phase": phase}
+            )
+            if created and jahr == 2024:
+                beginn = datetime.datetime.fromisoformat(d.BEGINN_2024)
+                PhasenWechsel.objects.create(
+                    planungsjahr=planungsjahr,
+                    nach_phase=Phase.STRATEGISCHE_ANALYSE,
+                    zeitpunkt=timezone.make_aware(beginn),
+                )
+            jahre[jahr] = planungsjahr
+        return jahre
+
+    def _empfehlungen(self, felder, gruppen, jahre) -> None:
+        for titel, jahr, feld, relevanz, im_dossier, kreistag, herkunft, text in d.EMPFEHLUNGEN:
+            empfehlung, _ = Handlungsempfehlung.objects.update_or_create(
+                titel=titel,
+                planungsjahr=jahre[jahr],
+                defaults={
+                    "handlungsfeld": felder[feld],
+                    "herkunft": gruppen[herkunft] if herkunft else None,
+                    "steuerungsrelevanz": relevanz,
+                    "im_dossier": im_dossier,
+                    "kreistag_status": kreistag,
+                    "status": Handlungsempfehlung.Status.VEROEFFENTLICHT,
+                    "beschreibung": text,
+                },
+            )
+            empfehlung.full_clean()
+
+    def _zielvorschlaege(self, planungsjahr) -> None:
+        for reihenfolge, (titel, zu, passt_nicht, anmerkungen) in enumerate(
+            d.ZIELVORSCHLAEGE_2023, 1
+        ):
+            Zielvorschlag.objects.update_or_create(
+                planungsjahr=planungsjahr,
+                titel=titel,
+                defaults={
+                    "reihenfolge": reihenfolge,
+                    "stimmen_zu": zu,
+                    "stimmen_passt_nicht": passt_nicht,
+                    "anmerkungen": anmerkungen,
+                },
+            )
+
+    def _benutzer(self, gruppen) -> None:
+        User = get_user_model()
+        for username, first, last, rolle, staff, superuser in d.DEMO_BENUTZER:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@example.org",
+                    "is_staff": staff,
+                    "is_superuser": superuser,
+                },
+            )
+            if created:
+                user.set_password(d.DEMO_PASSWORT)
+                user.save(update_fields=["password"])
+            if rolle:
+                user.groups.add(Group.objects.get(name=rolle))
+        mitglied, gruppe = d.DEMO_FOKUSGRUPPE_MITGLIED
+        gruppen[gruppe].mitglieder.add(User.objects.get(username=mitglied))

@@ -1,0 +1,98 @@
+"""The annual planning cycle: Planungsjahr and the log of its phase changes."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Phase(models.IntegerChoices):
+    """The five phases of the cycle, in the order they run every year."""
+
+    STRATEGISCHE_ANALYSE = 1, _("Strategische Analyse")
+    VORSCHLAEGE = 2, _("Vorschläge")
+    BEWERTUNG = 3, _("Bewertung")
+    PLANUNGSDOSSIER = 4, _("Planungsdossier")
+    ENTSCHEIDUNG = 5, _("Entscheidung")
+
+
+class PlanungsjahrQuerySet(models.QuerySet):
+    def aktuell(self) -> "Planungsjahr | None":
+        """The year whose cycle is running: the newest one."""
+        return self.order_by("-jahr").first()
+
+
+class Planungsjahr(models.Model):
+    jahr = models.PositiveSmallIntegerField(
+        _("Jahr"),
+        unique=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    phase = models.PositiveSmallIntegerField(
+        _("Phase"), choices=Phase.choices, default=Phase.STRATEGISCHE_ANALYSE
+    )
+    created = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+
+    objects = PlanungsjahrQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-jahr"]
+        verbose_name = _("Planungsjahr")
+        verbose_name_plural = _("Planungsjahre")
+
+    def __str__(self) -> str:
+        return str(self.jahr)
+
+    def get_absolute_url(self) -> str:
+        return reverse("zyklus", kwargs={"jahr": self.jahr})
+
+    @property
+    def dossier_titel(self) -> str:
+        return _("Sozialplanung Fokus %(jahr)s") % {"jahr": self.jahr}
+
+    @property
+    def naechste_phase(self) -> Phase | None:
+        return Phase(self.phase + 1) if self.phase < Phase.ENTSCHEIDUNG else None
+
+    @property
+    def vorherige_phase(self) -> Phase | None:
+        return Phase(self.phase - 1) if self.phase > Phase.STRATEGISCHE_ANALYSE else None
+
+
+class PhasenWechsel(models.Model):
+    """One change of a Planungsjahr's phase: who, when, from where to where and why."""
+
+    planungsjahr = models.ForeignKey(
+        Planungsjahr,
+        on_delete=models.CASCADE,
+        related_name="phasenwechsel",
+        verbose_name=_("Planungsjahr"),
+    )
+    von_phase = models.PositiveSmallIntegerField(
+        _("von Phase"), choices=Phase.choices, null=True, blank=True
+    )
+    nach_phase = models.PositiveSmallIntegerField(_("nach Phase"), choices=Phase.choices)
+    zeitpunkt = models.DateTimeField(_("Zeitpunkt"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("geändert von"),
+    )
+    begruendung = models.TextField(_("Begründung"), blank=True)
+
+    class Meta:
+        ordering = ["planungsjahr", "zeitpunkt", "pk"]
+        verbose_name = _("Phasenwechsel")
+        verbose_name_plural = _("Phasenwechsel")
+
+    def __str__(self) -> str:
+        von = self.get_von_phase_display() or "–"
+        return f"{self.planungsjahr}: {von} → {self.get_nach_phase_display()}"
+
+    @property
+    def ist_ruecksprung(self) -> bool:
+        return self.von_phase is not None and self.nach_phase < self.von_phase

@@ -1,0 +1,109 @@
+"""The cycle dashboard and the phase changes."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from sozialplanung import selectors, services
+from sozialplanung.forms import PhasenWechselForm, PhaseZurueckForm
+from sozialplanung.models import Planungsjahr
+from sozialplanung.roles import RoleRequiredMixin, is_sozialplanung
+
+
+class ZyklusView(TemplateView):
+    """The start page: the cycle of one Planungsjahr, the newest by default."""
+
+    template_name = "sozialplanung/zyklus.html"
+
+    def get_planungsjahr(self) -> Planungsjahr | None:
+        if "jahr" in self.kwargs:
+            return get_object_or_404(Planungsjahr, jahr=self.kwargs["jahr"])
+        return Planungsjahr.objects.aktuell()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        planungsjahr = self.get_planungsjahr()
+        context["planungsjahr"] = planungsjahr
+        context["jahre"] = list(selectors.planungsjahre_mit_zahlen())
+        if planungsjahr is None:
+            return context
+        context["stand"] = selectors.zyklus_stand(planungsjahr)
+        if is_sozialplanung(self.request.user):
+            context["fehlt"] = services.vorbedingungen_naechste_phase(planungsjahr)
+            context["verlauf"] = planungsjahr.phasenwechsel.select_related("user").order_by(
+                "-zeitpunkt", "-pk"
+            )
+            context["weiter_form"] = PhasenWechselForm(
+                initial={"erwartete_phase": planungsjahr.phase}
+            )
+        return context
+
+
+class PhaseWeiterView(RoleRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, jahr: int):
+        planungsjahr = get_object_or_404(Planungsjahr, jahr=jahr)
+        form = PhasenWechselForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Die Anfrage war unvollständig. Bitte erneut versuchen."))
+            return HttpResponseRedirect(planungsjahr.get_absolute_url())
+        try:
+            wechsel = services.planungsjahr_advance(
+                planungsjahr=planungsjahr,
+                user=request.user,
+                erwartete_phase=form.cleaned_data["erwartete_phase"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("Das Planungsjahr %(jahr)s ist jetzt in der Phase „%(phase)s“.")
+                % {"jahr": jahr, "phase": wechsel.get_nach_phase_display()},
+            )
+        return HttpResponseRedirect(planungsjahr.get_absolute_url())
+
+
+class PhaseZurueckView(RoleRequiredMixin, FormView):
+    template_name = "sozialplanung/phase_zurueck.html"
+    form_class = PhaseZurueckForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.planungsjahr = get_object_or_404(Planungsjahr, jahr=kwargs["jahr"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"erwartete_phase": self.planungsjahr.phase}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(planungsjahr=self.planungsjahr, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            wechsel = services.planungsjahr_revert(
+                planungsjahr=self.planungsjahr,
+                user=self.request.user,
+                begruendung=form.cleaned_data["begruendung"],
+                erwartete_phase=form.cleaned_data["erwartete_phase"],
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    for message in errors:
+                        form.add_error(field if field in form.fields else None, message)
+            else:
+                for message in error.messages:
+                    form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Das Planungsjahr %(jahr)s ist zurück in der Phase „%(phase)s“.")
+            % {"jahr": self.planungsjahr.jahr, "phase": wechsel.get_nach_phase_display()},
+        )
+        return HttpResponseRedirect(self.planungsjahr.get_absolute_url())

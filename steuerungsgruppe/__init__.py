@@ -1,0 +1,1 @@
+"""Steuerungsgruppe Sozialplanung: Zielvorschläge now, scoring meetings later."""
