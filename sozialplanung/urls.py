@@ -1,9 +1,9 @@
 """Top-level URLs: the cycle dashboard, the legal pages, login and the apps."""
 
 from django.contrib import admin
-from django.templatetags.static import static
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView, TemplateView
+from django.views.generic import TemplateView
 
 from sozialplanung import views
 
@@ -25,13 +25,26 @@ urlpatterns = [
     path("datenschutz/", seite("datenschutz"), name="datenschutz"),
     path("barrierefreiheit/", seite("barrierefreiheit"), name="barrierefreiheit"),
     path("leichte-sprache/", seite("leichte_sprache"), name="leichte_sprache"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Login, logout and password change only: password reset by e-mail needs a mail
+    # server the county configures first; until then staff reset passwords in the admin.
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/passwort/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/passwort/geaendert/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("empfehlungen/", include("empfehlungen.urls")),
     path("handlungsfelder/", include("handlungsfelder.urls")),
     path("steuerungsgruppe/", include("steuerungsgruppe.urls")),
     path("dossier/", include("dossier.urls")),
     path("admin/", admin.site.urls),
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg")), name="favicon"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 
 admin.site.site_header = "Sozialplanung – Verwaltung"

@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.templatetags.static import static
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views import View
@@ -107,3 +108,9 @@ class PhaseZurueckView(RoleRequiredMixin, FormView):
             % {"jahr": self.planungsjahr.jahr, "phase": wechsel.get_nach_phase_display()},
         )
         return HttpResponseRedirect(self.planungsjahr.get_absolute_url())
+
+
+def favicon(request):
+    # Browsers ask for /favicon.ico regardless of the <link>; resolved per request because
+    # the hashed name exists only after collectstatic.
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

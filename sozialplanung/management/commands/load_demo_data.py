@@ -15,6 +15,18 @@ from sozialplanung.models import Phase, PhasenWechsel, Planungsjahr
 from steuerungsgruppe.models import Zielvorschlag
 
 
+def upsert(model, defaults: dict, **lookup):
+    """Like ``update_or_create``, but writes only what differs, so a rerun changes nothing."""
+    obj, created = model.objects.get_or_create(**lookup, defaults=defaults)
+    geaendert = [name for name, value in defaults.items() if getattr(obj, name) != value]
+    if geaendert and not created:
+        for name in geaendert:
+            setattr(obj, name, defaults[name])
+        obj.full_clean()
+        obj.save()
+    return obj
+
+
 class Command(BaseCommand):
     help = "Lädt die Demodaten des Kreises Pinneberg (Handlungsfelder, Empfehlungen, Benutzer)."
 
@@ -35,7 +47,8 @@ class Command(BaseCommand):
     def _handlungsfelder(self) -> dict[str, Handlungsfeld]:
         felder = {}
         for reihenfolge, (slug, name, von, bis, beschreibung) in enumerate(d.HANDLUNGSFELDER, 1):
-            felder[slug], _ = Handlungsfeld.objects.update_or_create(
+            felder[slug] = upsert(
+                Handlungsfeld,
                 slug=slug,
                 defaults={
                     "name": name,
@@ -50,8 +63,8 @@ class Command(BaseCommand):
     def _fokusgruppen(self, felder) -> dict[str, Fokusgruppe]:
         gruppen = {}
         for name, art, slugs, beschreibung in d.FOKUSGRUPPEN:
-            gruppe, _ = Fokusgruppe.objects.update_or_create(
-                name=name, defaults={"art": art, "beschreibung": beschreibung}
+            gruppe = upsert(
+                Fokusgruppe, name=name, defaults={"art": art, "beschreibung": beschreibung}
             )
             gruppe.handlungsfelder.set([felder[slug] for slug in slugs])
             gruppen[name] = gruppe
@@ -75,7 +88,8 @@ class Command(BaseCommand):
 
     def _empfehlungen(self, felder, gruppen, jahre) -> None:
         for titel, jahr, feld, relevanz, im_dossier, kreistag, herkunft, text in d.EMPFEHLUNGEN:
-            empfehlung, _ = Handlungsempfehlung.objects.update_or_create(
+            upsert(
+                Handlungsempfehlung,
                 titel=titel,
                 planungsjahr=jahre[jahr],
                 defaults={
@@ -88,13 +102,13 @@ class Command(BaseCommand):
                     "beschreibung": text,
                 },
             )
-            empfehlung.full_clean()
 
     def _zielvorschlaege(self, planungsjahr) -> None:
         for reihenfolge, (titel, zu, passt_nicht, anmerkungen) in enumerate(
             d.ZIELVORSCHLAEGE_2023, 1
         ):
-            Zielvorschlag.objects.update_or_create(
+            upsert(
+                Zielvorschlag,
                 planungsjahr=planungsjahr,
                 titel=titel,
                 defaults={
@@ -122,6 +136,6 @@ class Command(BaseCommand):
                 user.set_password(d.DEMO_PASSWORT)
                 user.save(update_fields=["password"])
             if rolle:
-                user.groups.add(Group.objects.get(name=rolle))
+                user.groups.add(Group.objects.get_or_create(name=rolle)[0])
         mitglied, gruppe = d.DEMO_FOKUSGRUPPE_MITGLIED
         gruppen[gruppe].mitglieder.add(User.objects.get(username=mitglied))

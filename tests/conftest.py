@@ -1,0 +1,51 @@
+"""Shared fixtures: one user per role, and the county's demo data."""
+
+import os
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from sozialplanung import roles
+from tests.sozialplanung.factories import UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
+# make around it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _user_with_role(role: str, **kwargs):
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user
+
+
+@pytest.fixture
+def sozialplanung_user(db):
+    return _user_with_role(roles.SOZIALPLANUNG, username="planerin", is_staff=True)
+
+
+@pytest.fixture
+def steuerungsgruppe_user(db):
+    return _user_with_role(roles.STEUERUNGSGRUPPE, username="mitglied")
+
+
+@pytest.fixture
+def fokusgruppe_user(db):
+    return _user_with_role(roles.FOKUSGRUPPE, username="fokus")
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="chefin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def demo_data(db):
+    call_command("load_demo_data", stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The default PBKDF2 costs a quarter second per user; tests create many.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,97 @@
+"""The public list and detail of Handlungsempfehlungen."""
+
+import pytest
+from django.urls import reverse
+
+from empfehlungen.models import Handlungsempfehlung
+from tests.empfehlungen.factories import HandlungsempfehlungFactory, MassnahmeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_list_hides_drafts(client):
+    HandlungsempfehlungFactory(titel="Öffentliche Empfehlung")
+    HandlungsempfehlungFactory(titel="Geheimer Entwurf", status=Handlungsempfehlung.Status.ENTWURF)
+
+    html = client.get(reverse("empfehlungen:list")).content.decode()
+    assert "Öffentliche Empfehlung" in html
+    assert "Geheimer Entwurf" not in html
+    assert "1 Handlungsempfehlung" in html
+
+
+def test_public_list_shows_the_countys_columns(client, demo_data):
+    html = client.get(reverse("empfehlungen:list")).content.decode()
+    for spalte in ["Handlungsfeld", "Handlungsempfehlung", "Steuerungsrelevanz", "Jahr", "Status"]:
+        assert f'<th scope="col">{spalte}</th>' in html
+    assert "Methoden der Wirkungsmessung" in html
+    assert "beraten und beschlossen" in html
+    assert "16 Handlungsempfehlungen" in html
+
+
+def test_draft_detail_answers_404_to_the_public(client):
+    entwurf = HandlungsempfehlungFactory(status=Handlungsempfehlung.Status.ENTWURF)
+    response = client.get(entwurf.get_absolute_url())
+    assert response.status_code == 404
+    assert entwurf.titel not in response.content.decode()
+    assert client.get(reverse("empfehlungen:detail_kurz", args=[entwurf.pk])).status_code == 404
+
+
+def test_short_url_and_wrong_slug_redirect_to_the_canonical_detail(client):
+    empfehlung = HandlungsempfehlungFactory(titel="Ämterlotsinnen/Ämterlotsen")
+    kurz = client.get(reverse("empfehlungen:detail_kurz", args=[empfehlung.pk]))
+    assert kurz.status_code == 302
+    assert kurz["Location"] == empfehlung.get_absolute_url()
+    falsch = client.get(reverse("empfehlungen:detail", args=[empfehlung.pk, "alter-titel"]))
+    assert falsch["Location"] == empfehlung.get_absolute_url()
+
+
+def test_detail_shows_sections_and_massnahmen_with_german_money(client):
+    empfehlung = HandlungsempfehlungFactory(
+        ausgangslage="Die Lage ist ernst.", mitteleinsatz_jaehrlich="12500.00"
+    )
+    MassnahmeFactory(handlungsempfehlung=empfehlung, massnahme="Standort finden", budget="1234.56")
+
+    html = client.get(empfehlung.get_absolute_url()).content.decode()
+    for abschnitt in [
+        "Beschreibung der Empfehlung",
+        "Ausgangslage",
+        "Ziele/Effekte/Wirkungen",
+        "Mitteleinsatz (jährlich)",
+        "Art der Leistung",
+        "Auswirkungen auf Ressourcen",
+        "Zielrichtung und Bezug zu den strategischen Zielen",
+    ]:
+        assert f"<summary>{abschnitt}</summary>" in html
+    assert "Die Lage ist ernst." in html
+    assert "12.500,00\u00a0€" in html
+    assert "1.234,56\u00a0€" in html
+    assert "Standort finden" in html
+
+
+def test_rucksack_kita_detail_uses_the_seed_text(client, demo_data):
+    empfehlung = Handlungsempfehlung.objects.get(titel__startswith="Ausweitung des Modellprojekts")
+    html = client.get(empfehlung.get_absolute_url()).content.decode()
+    assert "Eltern-Cafés strukturell mit in das Modellprojekt überführt" in html
+
+
+def _queries_for(client, url, django_assert_max_num_queries):
+    with django_assert_max_num_queries(50) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_list_query_count_stays_flat(client, django_assert_max_num_queries):
+    HandlungsempfehlungFactory.create_batch(3)
+    drei = _queries_for(client, reverse("empfehlungen:list"), django_assert_max_num_queries)
+    HandlungsempfehlungFactory.create_batch(27)
+    dreissig = _queries_for(client, reverse("empfehlungen:list"), django_assert_max_num_queries)
+    assert drei == dreissig
+
+
+def test_detail_query_count_stays_flat(client, django_assert_max_num_queries):
+    empfehlung = HandlungsempfehlungFactory()
+    MassnahmeFactory.create_batch(3, handlungsempfehlung=empfehlung)
+    drei = _queries_for(client, empfehlung.get_absolute_url(), django_assert_max_num_queries)
+    MassnahmeFactory.create_batch(27, handlungsempfehlung=empfehlung)
+    dreissig = _queries_for(client, empfehlung.get_absolute_url(), django_assert_max_num_queries)
+    assert drei == dreissig

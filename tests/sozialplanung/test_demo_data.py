@@ -1,0 +1,129 @@
+"""The demo data are the county's real planning data, and loading twice changes nothing."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from empfehlungen.models import Handlungsempfehlung
+from handlungsfelder.models import Fokusgruppe, Handlungsfeld
+from sozialplanung.models import PhasenWechsel, Planungsjahr
+from steuerungsgruppe.models import Zielvorschlag
+
+pytestmark = pytest.mark.django_db
+
+MODELLE = [
+    Handlungsfeld,
+    Fokusgruppe,
+    Planungsjahr,
+    PhasenWechsel,
+    Handlungsempfehlung,
+    Zielvorschlag,
+    get_user_model(),
+]
+
+
+def _snapshot():
+    return {model.__name__: sorted(map(str, model.objects.values_list())) for model in MODELLE}
+
+
+def test_loading_twice_changes_nothing(db):
+    call_command("load_demo_data", stdout=io.StringIO())
+    vorher = _snapshot()
+    call_command("load_demo_data", stdout=io.StringIO())
+    assert _snapshot() == vorher
+
+
+def test_ten_handlungsfelder_of_2024(demo_data):
+    namen = set(Handlungsfeld.objects.gueltig_in(2024).values_list("name", flat=True))
+    assert namen == {
+        "Infrastruktur sozialer Angebote",
+        "Mobilität",
+        "Gesundheitsversorgung und Pflege",
+        "Wohnen",
+        "Zuwanderung und Integration",
+        "Bildung",
+        "Inklusion",
+        "Arbeit",
+        "Armut",
+        "Soziales Leben und Freizeit",
+    }
+    assert Handlungsfeld.objects.gueltig_in(2018).count() == 11
+
+
+def test_planungsjahre_2017_to_2024(demo_data):
+    assert list(Planungsjahr.objects.order_by("jahr").values_list("jahr", flat=True)) == list(
+        range(2017, 2025)
+    )
+
+
+def test_2023_recommendations_carry_the_protocols_categories(demo_data):
+    relevanz = dict(
+        Handlungsempfehlung.objects.filter(planungsjahr__jahr=2023).values_list(
+            "titel", "steuerungsrelevanz"
+        )
+    )
+    assert relevanz["Sprachstandserhebung von Kindern in Kindertageseinrichtungen"] == "hoch"
+    assert (
+        relevanz["Konzeptentwicklung Interkommunale Zusammenarbeit / Zweckverband Soziales"]
+        == "hoch"
+    )
+    assert relevanz["Bekenntnis der Kreispolitik zur Istanbul-Konvention"] == "relevant"
+    assert relevanz["Mittelgewährung in Verbindung mit Gewaltschutzkonzepten"] == "relevant"
+    assert relevanz["Ämterlotsinnen/Ämterlotsen"] == "relevant"
+    oepnv = "Übernahme der ÖPNV-Fahrtkosten für Auszubildende zur Pflegeassistenz"
+    assert relevanz[oepnv] == "weniger"
+    assert not Handlungsempfehlung.objects.get(titel=oepnv).im_dossier
+    assert len(relevanz) == 7
+
+
+def test_earlier_years_keep_their_kreistag_status(demo_data):
+    status = {
+        (e.titel, e.planungsjahr.jahr): e.get_kreistag_status_display()
+        for e in Handlungsempfehlung.objects.exclude(planungsjahr__jahr=2023).select_related(
+            "planungsjahr"
+        )
+    }
+    assert status == {
+        ("Zweckbindungen", 2021): "Beratung",
+        ("Fortschreibungsverfahren für Präventionskonzept", 2017): "nicht beraten",
+        ("Indikatoren zur Wirksamkeit", 2017): "nicht beraten",
+        ("Fachdienst Jugend/Soziale Dienste", 2018): "beraten und beschlossen",
+        ("Kommunale Betrachtungsräume", 2018): "nicht beraten",
+        ("Präventive Angebote", 2019): "Beratung",
+        ("Kooperation für sozialräumliche Analysen", 2019): "Beratung",
+        ("Methoden der Wirkungsmessung", 2019): "beraten und beschlossen",
+        ("Angebotsstrukturen", 2020): "Beratung",
+    }
+
+
+def test_zielvorschlaege_2023_match_the_protocol_table(demo_data):
+    tabelle = list(
+        Zielvorschlag.objects.filter(planungsjahr__jahr=2023).values_list(
+            "titel", "stimmen_zu", "stimmen_passt_nicht"
+        )
+    )
+    assert tabelle[0] == ("Kritische Soziale Infrastruktur absichern", 15, 0)
+    assert ("Sozialverträgliches Wohnen gewährleisten", 15, 3) in tabelle
+    assert len(tabelle) == 7
+
+
+def test_every_demo_recommendation_is_valid(demo_data):
+    for empfehlung in Handlungsempfehlung.objects.all():
+        empfehlung.full_clean()
+
+
+def test_one_demo_user_per_role_and_the_logins_are_printed(db):
+    out = io.StringIO()
+    call_command("load_demo_data", stdout=out)
+    User = get_user_model()
+    for username, rolle in [
+        ("sozialplanung", "Sozialplanung"),
+        ("steuerungsgruppe", "Steuerungsgruppe"),
+        ("fokusgruppe", "Fokusgruppe"),
+    ]:
+        assert User.objects.get(username=username).groups.filter(name=rolle).exists()
+        assert username in out.getvalue()
+    assert User.objects.get(username="admin").is_superuser
+    assert "Passwort" in out.getvalue()

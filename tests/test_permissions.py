@@ -1,0 +1,136 @@
+"""Every URL for every role, with the status code each role must get.
+
+The table below must name every URL of the portal: a new URL without an entry fails
+``test_matrix_covers_every_url``, so nobody forgets to decide who may see it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from empfehlungen.models import Handlungsempfehlung
+from tests.empfehlungen.factories import HandlungsempfehlungFactory
+
+ROLLEN = ["anonym", "fokusgruppe", "steuerungsgruppe", "sozialplanung", "admin"]
+OEFFENTLICH = dict.fromkeys(ROLLEN, 200)
+NUR_SOZIALPLANUNG = {
+    "anonym": 302,  # to the login
+    "fokusgruppe": 403,
+    "steuerungsgruppe": 403,
+    "sozialplanung": 200,
+    "admin": 200,
+}
+NUR_STAFF_ADMIN = {
+    "anonym": 302,
+    "fokusgruppe": 302,
+    "steuerungsgruppe": 302,
+    "sozialplanung": 200,
+    "admin": 200,
+}
+
+# url name -> (method, kwargs factory, expected status per role)
+MATRIX = {
+    "start": ("get", {}, OEFFENTLICH),
+    "zyklus": ("get", {"jahr": 2023}, OEFFENTLICH),
+    "phase_weiter": (
+        "post",
+        {"jahr": 2024},
+        NUR_SOZIALPLANUNG | {"sozialplanung": 302, "admin": 302},
+    ),
+    "phase_zurueck": ("get", {"jahr": 2023}, NUR_SOZIALPLANUNG),
+    "impressum": ("get", {}, OEFFENTLICH),
+    "datenschutz": ("get", {}, OEFFENTLICH),
+    "barrierefreiheit": ("get", {}, OEFFENTLICH),
+    "leichte_sprache": ("get", {}, OEFFENTLICH),
+    "favicon": ("get", {}, dict.fromkeys(ROLLEN, 301)),
+    "login": ("get", {}, OEFFENTLICH),
+    "logout": ("post", {}, dict.fromkeys(ROLLEN, 302)),
+    "password_change": ("get", {}, dict.fromkeys(ROLLEN, 200) | {"anonym": 302}),
+    "password_change_done": ("get", {}, dict.fromkeys(ROLLEN, 200) | {"anonym": 302}),
+    "empfehlungen:list": ("get", {}, OEFFENTLICH),
+    "empfehlungen:detail": ("get", "veroeffentlicht", OEFFENTLICH),
+    "empfehlungen:detail_kurz": ("get", "veroeffentlicht_kurz", dict.fromkeys(ROLLEN, 302)),
+    "handlungsfelder:list": ("get", {}, OEFFENTLICH),
+    "handlungsfelder:detail": ("get", {"slug": "bildung"}, OEFFENTLICH),
+    "steuerungsgruppe:index": ("get", {}, OEFFENTLICH),
+    "dossier:index": ("get", {}, OEFFENTLICH),
+    "admin:index": ("get", {}, NUR_STAFF_ADMIN),
+}
+
+# Cases beyond one per URL: a draft is invisible (404, not 403) to all but the staff.
+ZUSATZ = [
+    (
+        "empfehlungen:detail",
+        "entwurf",
+        {
+            "anonym": 404,
+            "fokusgruppe": 404,
+            "steuerungsgruppe": 404,
+            "sozialplanung": 200,
+            "admin": 200,
+        },
+    ),
+]
+
+
+def _all_url_names(resolver=None, namespace=None) -> set[str]:
+    resolver = resolver or get_resolver()
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue  # Django's own admin: covered by admin:index and its own tests.
+            inner = pattern.namespace or namespace
+            names |= _all_url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+    return names
+
+
+def test_matrix_covers_every_url():
+    assert _all_url_names() | {"admin:index"} == set(MATRIX)
+
+
+@pytest.fixture
+def users(fokusgruppe_user, steuerungsgruppe_user, sozialplanung_user, admin_user):
+    return {
+        "anonym": None,
+        "fokusgruppe": fokusgruppe_user,
+        "steuerungsgruppe": steuerungsgruppe_user,
+        "sozialplanung": sozialplanung_user,
+        "admin": admin_user,
+    }
+
+
+def _kwargs(spec):
+    if isinstance(spec, dict):
+        return spec
+    if spec.startswith("veroeffentlicht"):
+        empfehlung = Handlungsempfehlung.objects.veroeffentlicht().first()
+    else:
+        empfehlung = HandlungsempfehlungFactory(
+            status=Handlungsempfehlung.Status.ENTWURF,
+            planungsjahr=Handlungsempfehlung.objects.first().planungsjahr,
+        )
+    if spec.endswith("_kurz"):
+        return {"pk": empfehlung.pk}
+    return {"pk": empfehlung.pk, "slug": empfehlung.slug}
+
+
+CASES = [(name, *entry) for name, entry in MATRIX.items()] + [
+    (name, "get", spec, expected) for name, spec, expected in ZUSATZ
+]
+
+
+@pytest.mark.parametrize("rolle", ROLLEN)
+@pytest.mark.parametrize(
+    ("url_name", "method", "spec", "expected"),
+    CASES,
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_permission_matrix(client, demo_data, users, rolle, url_name, method, spec, expected):
+    if users[rolle] is not None:
+        client.force_login(users[rolle])
+    url = reverse(url_name, kwargs=_kwargs(spec))
+    data = {"erwartete_phase": 1} if method == "post" else None
+    response = getattr(client, method)(url, data)
+    assert response.status_code == expected[rolle], f"{rolle} {method.upper()} {url}"
