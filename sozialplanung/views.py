@@ -3,8 +3,8 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
-from django.templatetags.static import static
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView

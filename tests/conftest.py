@@ -1,5 +1,6 @@
 """Shared fixtures: one user per role, and the county's demo data."""
 
+import io
 import os
 
 import pytest
@@ -42,7 +43,7 @@ def admin_user(db):
 
 @pytest.fixture
 def demo_data(db):
-    call_command("load_demo_data", stdout=open(os.devnull, "w"))
+    call_command("load_demo_data", stdout=io.StringIO())
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from sozialplanung.models import Planungsjahr
+from steuerungsgruppe.models import Zielvorschlag
+from tests.empfehlungen.factories import HandlungsempfehlungFactory
+from tests.sozialplanung.factories import PlanungsjahrFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -29,11 +34,6 @@ def test_dossier_index_lists_what_was_taken_in(client, demo_data):
 def test_query_counts_stay_flat_across_years(
     client, demo_data, django_assert_max_num_queries, url_name
 ):
-    from sozialplanung.models import Planungsjahr
-    from tests.empfehlungen.factories import HandlungsempfehlungFactory
-    from tests.sozialplanung.factories import PlanungsjahrFactory
-    from steuerungsgruppe.models import Zielvorschlag
-
     def count():
         with django_assert_max_num_queries(20) as ctx:
             client.get(reverse(url_name))
