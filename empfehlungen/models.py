@@ -168,7 +168,11 @@ class Handlungsempfehlung(models.Model):
 
     @property
     def slug(self) -> str:
-        return slugify(self.titel)[:80] or "empfehlung"
+        slug = slugify(self.titel)
+        if len(slug) > 80:
+            # Cut at a word boundary so the URL stays readable.
+            slug = slug[:81].rsplit("-", 1)[0]
+        return slug or "empfehlung"
 
 
 class Massnahme(models.Model):

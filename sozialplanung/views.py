@@ -34,7 +34,8 @@ class ZyklusView(TemplateView):
             return context
         context["stand"] = selectors.zyklus_stand(planungsjahr)
         if is_sozialplanung(self.request.user):
-            context["fehlt"] = services.vorbedingungen_naechste_phase(planungsjahr)
+            if planungsjahr.naechste_phase:
+                context["fehlt"] = services.vorbedingungen_naechste_phase(planungsjahr)
             context["verlauf"] = planungsjahr.phasenwechsel.select_related("user").order_by(
                 "-zeitpunkt", "-pk"
             )
@@ -77,6 +78,9 @@ class PhaseZurueckView(RoleRequiredMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.planungsjahr = get_object_or_404(Planungsjahr, jahr=kwargs["jahr"])
+        if request.user.is_authenticated and self.planungsjahr.vorherige_phase is None:
+            messages.info(request, _("Die Strategische Analyse ist die erste Phase des Zyklus."))
+            return HttpResponseRedirect(self.planungsjahr.get_absolute_url())
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):

@@ -144,3 +144,19 @@ def test_dashboard_query_count_is_flat(client, django_assert_num_queries, sozial
         HandlungsempfehlungFactory.create_batch(2, planungsjahr=planungsjahr)
     with django_assert_num_queries(wenige):
         client.get(reverse("start"))
+
+
+def test_last_phase_offers_no_next_step(client, demo_data, sozialplanung_user):
+    client.force_login(sozialplanung_user)
+    html = client.get(reverse("zyklus", kwargs={"jahr": 2023})).content.decode()
+    assert "Der Zyklus dieses Jahres ist in seiner letzten Phase." in html
+    assert "kann noch nicht beginnen" not in html
+
+
+def test_revert_page_of_the_first_phase_explains_and_returns(
+    client, demo_data, sozialplanung_user
+):
+    client.force_login(sozialplanung_user)
+    response = client.get(reverse("phase_zurueck", kwargs={"jahr": 2024}), follow=True)
+    assert "Die Strategische Analyse ist die erste Phase des Zyklus." in response.content.decode()
+    assert Planungsjahr.objects.get(jahr=2024).phase == Phase.STRATEGISCHE_ANALYSE
