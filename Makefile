@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sozialplanung
 
-.PHONY: run test test-sqlite test-postgres lint format chromium postgres clean
+.PHONY: run test test-sqlite test-postgres lint format chromium postgres bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ test-postgres: $(VENV)/.installed-dev chromium postgres
 test: lint test-sqlite
 	@if [ -n "$$CI" ] || [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
 	else echo "PostgreSQL-Lauf übersprungen (CI oder DATABASE_URL setzen)."; fi
+
+# Benchmarks named by the issues; each reports ratios against a baseline of the same run.
+bench: $(VENV)/.installed-dev
+	@for f in tests/bench/bench_*.py; do $(PY) $$f || exit 1; done
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -95,7 +95,9 @@ class Ergebnis:
     def gebiete(self) -> list[tuple[str, str]]:
         if not len(self.werte):
             return []
-        paare = self.werte[["gebiet_schluessel", "gebiet_name"]].drop_duplicates("gebiet_schluessel")
+        paare = self.werte[["gebiet_schluessel", "gebiet_name"]].drop_duplicates(
+            "gebiet_schluessel"
+        )
         return sorted(paare.itertuples(index=False, name=None))
 
     @property
@@ -190,7 +192,9 @@ def _lesen_genesis(text: str) -> Ergebnis:
     spalten = max(len(k) for k in kopf)
     id_spalten = min(len(k) - len(list(_lstrip_leer(k))) for k in kopf)
     if id_spalten not in (2, 3):
-        raise ImportFehler(_("Das Tabellenlayout dieser GENESIS-Datei ist unbekannt."), kopf_start + 1)
+        raise ImportFehler(
+            _("Das Tabellenlayout dieser GENESIS-Datei ist unbekannt."), kopf_start + 1
+        )
 
     fuss = next((i for i in range(kopf_ende, len(zeilen)) if zeilen[i].startswith("___")), None)
     daten: list[tuple[int, list[str]]] = []
@@ -292,7 +296,9 @@ def _lesen_genesis(text: str) -> Ergebnis:
     lang = lang[lang["_gueltig"]]
     werte, fehler = _werte_und_zeit(lang, ZAHL_DE, ",")
     abgelehnt += fehler
-    reihen = [Reihe(name, einheit) for name, einheit in dict(zip(namen, einheiten, strict=True)).items()]
+    reihen = [
+        Reihe(name, einheit) for name, einheit in dict(zip(namen, einheiten, strict=True)).items()
+    ]
     return Ergebnis(
         format="GENESIS",
         tabelle=tabelle,
@@ -337,10 +343,7 @@ def _spaltennamen(
             zelle = zeile[j].strip() if j < len(zeile) else ""
             if n != einheit_zeile and zelle and zelle not in teile:
                 teile.append(zelle)
-        if einheit_zeile is not None:
-            einheit = zeilen[einheit_zeile][j].strip()
-        else:
-            einheit = mass_einheit
+        einheit = zeilen[einheit_zeile][j].strip() if einheit_zeile is not None else mass_einheit
         if mass and einheit_zeile is None and mass not in teile:
             teile.insert(0, mass)
         name = " – ".join(teile) or _("Spalte %(nr)s") % {"nr": j + 1}
@@ -392,7 +395,14 @@ def _werte_und_zeit(
             "gebiet_name": lang["gebiet_name"][behalten].to_numpy(),
             "jahr": jahr[behalten].astype(int).to_numpy(),
             "stichtag": stichtag,
-            "wert": wert.where(~ist_marker, None)[behalten].to_numpy(),
+            # Normalised decimal strings; None for a missing value (its marker is kept).
+            "wert": pd.Series(
+                [
+                    w if isinstance(w, str) and not m else None
+                    for w, m in zip(wert[behalten], ist_marker[behalten], strict=True)
+                ],
+                dtype=object,
+            ),
             "fehlkennzeichen": roh.where(ist_marker, "")[behalten].to_numpy(),
         }
     )

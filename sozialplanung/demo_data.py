@@ -317,3 +317,54 @@ DEMO_FOKUSGRUPPE_MITGLIED = (
     "fokusgruppe",
     "AG § 78 Förderung und Weiterentwicklung der Kindertagesbetreuung",
 )
+
+# Sozialmonitoring: the real GENESIS exports in sozialplanung/demo/genesis/, imported for
+# Schleswig-Holstein and its Kreise, each linked to the Handlungsfelder it informs.
+GENESIS_LAND = "01"
+GENESIS_DATEIEN = [
+    ("12411-01-01-4_00.csv", ["infrastruktur-sozialer-angebote", "wohnen"]),
+    ("12612-01-01-4_00.cp1252.csv", ["infrastruktur-sozialer-angebote", "bildung"]),
+    ("13211-02-04-4_00.csv", ["arbeit", "armut", "zuwanderung-und-integration"]),
+    ("22121-01-02-4_00.csv", ["armut", "zuwanderung-und-integration"]),
+    ("22541-01-01-4_00.csv", ["bildung", "infrastruktur-sozialer-angebote"]),
+]
+
+# Seed 004: the Zusammenfassung of the Handlungsfeld in the Planungsdossier 2023.
+ZUSAMMENFASSUNG_INFRASTRUKTUR_2023 = (
+    "Die soziale Angebotsstruktur hat sich insbesondere in Krisenzeiten als flexibel und "
+    "belastbar erwiesen. Zur Gestaltung inklusiver Lebensräume ist die soziale Infrastruktur "
+    "im Kreis gemeinsam mit den Kommunen und allen anderen Kooperationspartnern "
+    "sozialräumlich weiterzuentwickeln und zu erhalten. Um diesem Anspruch weiterhin gerecht "
+    "werden zu können, sind nachhaltige Konzepte zur Generierung künftiger und zur Sicherung "
+    "aktueller Fachkräfteressourcen zu entwickeln und sehr zeitnah umzusetzen. Um die "
+    "Funktionsfähigkeit der sozialen Systeme auch in Zukunft zu gewährleisten sind noch "
+    "weitergehende Aktivitäten erforderlich."
+)
+
+# The indicators each Handlungsfeld's analysis of 2023 shows: (table, indicator name).
+ANALYSEN_2023 = {
+    "infrastruktur-sozialer-angebote": (
+        ZUSAMMENFASSUNG_INFRASTRUKTUR_2023,
+        [
+            ("12411-01-01-4", "Bevölkerungsstand – Insgesamt"),
+            ("12612-01-01-4", "Lebendgeborene – Insgesamt"),
+            ("22541-01-01-4", "Verfügbare Plätze – Tageseinrichtungen für Kinder – Insgesamt"),
+        ],
+    ),
+    "bildung": (
+        "",
+        [
+            (
+                "22541-01-01-4",
+                "Verfügbare Plätze – Tageseinrichtungen für Kinder – Plätze für Krippenkinder",
+            ),
+            ("22541-01-01-4", "Tageseinrichtungen für Kinder – Insgesamt"),
+        ],
+    ),
+    "arbeit": ("", [("13211-02-04-4", "Arbeitslosenquote bez. auf alle Erwerbspers.")]),
+    "armut": ("", [("22121-01-02-4", "Empfänger(innen) von Sozialhilfe")]),
+    "zuwanderung-und-integration": (
+        "",
+        [("22121-01-02-4", "Empfänger(innen) von Sozialhilfe – Nationalität – Ausländer(innen)")],
+    ),
+}

@@ -167,6 +167,8 @@ TRAEGER = {
     "telefon": os.environ.get("PORTAL_TELEFON", "04121 4502-0"),
     "email": os.environ.get("PORTAL_EMAIL", "sozialplanung@kreis-pinneberg.de"),
     "vertreten_durch": os.environ.get("PORTAL_VERTRETEN_DURCH", "die Landrätin"),
+    # The own Kreis's official key; its Land is the first two digits.
+    "kreis_schluessel": os.environ.get("PORTAL_KREIS_SCHLUESSEL", "01056"),
 }
 
 LOGGING = {

@@ -43,10 +43,21 @@ def admin_user(db):
 
 @pytest.fixture
 def demo_data(db):
-    call_command("load_demo_data", stdout=io.StringIO())
+    call_command("load_demo_data", "--ohne-statistik", stdout=io.StringIO())
 
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # The default PBKDF2 costs a quarter second per user; tests create many.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def demo_statistik(db):
+    """The demo data with the real GENESIS files imported, as `make run` has them."""
+    call_command("load_demo_data", stdout=io.StringIO())

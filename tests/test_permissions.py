@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from empfehlungen.models import Handlungsempfehlung
 from tests.empfehlungen.factories import HandlungsempfehlungFactory
+from tests.handlungsfelder.factories import IndikatorFactory, IndikatorImportFactory
 
 ROLLEN = ["anonym", "fokusgruppe", "steuerungsgruppe", "sozialplanung", "admin"]
 OEFFENTLICH = dict.fromkeys(ROLLEN, 200)
@@ -51,6 +52,10 @@ MATRIX = {
     "empfehlungen:detail_kurz": ("get", "veroeffentlicht_kurz", dict.fromkeys(ROLLEN, 302)),
     "handlungsfelder:list": ("get", {}, OEFFENTLICH),
     "handlungsfelder:detail": ("get", {"slug": "bildung"}, OEFFENTLICH),
+    "handlungsfelder:indikator_list": ("get", {}, OEFFENTLICH),
+    "handlungsfelder:indikator": ("get", "indikator", OEFFENTLICH),
+    "handlungsfelder:import": ("get", {}, NUR_SOZIALPLANUNG),
+    "handlungsfelder:import_vorschau": ("get", "import", NUR_SOZIALPLANUNG),
     "steuerungsgruppe:index": ("get", {}, OEFFENTLICH),
     "dossier:index": ("get", {}, OEFFENTLICH),
     "admin:index": ("get", {}, NUR_STAFF_ADMIN),
@@ -104,6 +109,10 @@ def users(fokusgruppe_user, steuerungsgruppe_user, sozialplanung_user, admin_use
 def _kwargs(spec):
     if isinstance(spec, dict):
         return spec
+    if spec == "indikator":
+        return {"pk": IndikatorFactory().pk}
+    if spec == "import":
+        return {"pk": IndikatorImportFactory().pk}
     if spec.startswith("veroeffentlicht"):
         empfehlung = Handlungsempfehlung.objects.veroeffentlicht().first()
     else:

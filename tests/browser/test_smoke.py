@@ -4,6 +4,7 @@ Fails on a console error, on any request to another host, and on any axe violati
 WCAG 2.1 AA, at desktop and at phone width.
 """
 
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -122,4 +123,43 @@ def test_staff_log_in_and_advance_the_phase(browser, live_server, demo_data):
     assert "ist jetzt in der Phase „Vorschläge“" in page.content()
     assert page.locator('[aria-current="step"] .phase-name').inner_text() == "Vorschläge"
     assert _axe_violations(page) == []
+    context.close()
+
+
+KITAS = Path(__file__).resolve().parents[2] / "sozialplanung" / "demo" / "genesis"
+
+
+def test_staff_import_a_genesis_file_and_see_its_charts(browser, live_server, demo_data):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    page = context.new_page()
+    watch = Watch(page, urlparse(live_server.url).netloc)
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("input[name=username]", "sozialplanung")
+    page.fill("input[name=password]", "Demo-Sozialplanung-2024")
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server.url + "/")
+
+    page.goto(live_server.url + "/handlungsfelder/import/")
+    assert _axe_violations(page) == []
+    page.set_input_files("input[type=file]", str(KITAS / "22541-01-01-4_00.csv"))
+    page.get_by_role("button", name="Datei prüfen").click()
+    page.wait_for_url("**/handlungsfelder/import/*/")
+    assert "Tabelle 22541-01-01-4" in page.content()
+    assert _axe_violations(page) == []
+
+    page.get_by_label("Bildung").check()
+    page.get_by_role("button", name="Werte importieren").click()
+    page.wait_for_url("**/handlungsfelder/indikatoren/")
+    assert "wurde importiert" in page.content()
+
+    page.get_by_role(
+        "link", name="Verfügbare Plätze – Tageseinrichtungen für Kinder – Insgesamt"
+    ).click()
+    page.wait_for_selector(".diagramm-flaeche svg.main-svg")
+    assert page.locator(".diagramm-flaeche svg.main-svg").count() >= 2
+    page.get_by_text("Tabelle: Verfügbare Plätze").first.click()
+    assert page.get_by_role("cell", name="9.860").first.is_visible()
+    assert _axe_violations(page) == []
+    assert watch.errors == []
+    assert watch.foreign == []
     context.close()

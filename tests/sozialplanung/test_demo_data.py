@@ -7,7 +7,14 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from empfehlungen.models import Handlungsempfehlung
-from handlungsfelder.models import Fokusgruppe, Handlungsfeld
+from handlungsfelder.models import (
+    Fokusgruppe,
+    Gebiet,
+    Handlungsfeld,
+    Indikator,
+    Messwert,
+    StrategischeAnalyse,
+)
 from sozialplanung.models import PhasenWechsel, Planungsjahr
 from steuerungsgruppe.models import Zielvorschlag
 
@@ -21,6 +28,10 @@ MODELLE = [
     Handlungsempfehlung,
     Zielvorschlag,
     get_user_model(),
+    Gebiet,
+    Indikator,
+    Messwert,
+    StrategischeAnalyse,
 ]
 
 
@@ -127,3 +138,24 @@ def test_one_demo_user_per_role_and_the_logins_are_printed(db):
         assert username in out.getvalue()
     assert User.objects.get(username="admin").is_superuser
     assert "Passwort" in out.getvalue()
+
+
+def test_sozialmonitoring_holds_pinneberg_and_the_land_linked_to_handlungsfelder(demo_statistik):
+    assert set(
+        Gebiet.objects.filter(schluessel__in=["01", "01056"]).values_list("name", flat=True)
+    ) == {
+        "Schleswig-Holstein",
+        "Pinneberg, Landkreis",
+    }
+    assert not Gebiet.objects.exclude(schluessel__startswith="01").exists()
+    bevoelkerung = Messwert.objects.get(
+        indikator__name="Bevölkerungsstand – Insgesamt", gebiet__schluessel="01056", jahr=2015
+    )
+    assert bevoelkerung.wert == 307471
+    arbeit = Handlungsfeld.objects.get(slug="arbeit")
+    assert arbeit.indikatoren.filter(name="Arbeitslosenquote bez. auf alle Erwerbspers.").exists()
+    analyse = StrategischeAnalyse.objects.get(
+        handlungsfeld__slug="infrastruktur-sozialer-angebote", planungsjahr__jahr=2023
+    )
+    assert analyse.text.startswith("Die soziale Angebotsstruktur")
+    assert analyse.indikatoren.count() == 3

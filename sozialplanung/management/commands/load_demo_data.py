@@ -1,6 +1,7 @@
 """Load Kreis Pinneberg's real planning data and one demo user per role. Idempotent."""
 
 import datetime
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -9,7 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from empfehlungen.models import Handlungsempfehlung
-from handlungsfelder.models import Fokusgruppe, Handlungsfeld
+from handlungsfelder.importer import lesen
+from handlungsfelder.models import Fokusgruppe, Handlungsfeld, Indikator, StrategischeAnalyse
+from handlungsfelder.services import indikatoren_import
 from sozialplanung import demo_data as d
 from sozialplanung.models import Phase, PhasenWechsel, Planungsjahr
 from steuerungsgruppe.models import Zielvorschlag
@@ -30,14 +33,23 @@ def upsert(model, defaults: dict, **lookup):
 class Command(BaseCommand):
     help = "Lädt die Demodaten des Kreises Pinneberg (Handlungsfelder, Empfehlungen, Benutzer)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--ohne-statistik",
+            action="store_true",
+            help="Die GENESIS-Dateien des Sozialmonitorings nicht importieren (schneller).",
+        )
+
     @transaction.atomic
-    def handle(self, *args, **options):
+    def handle(self, *args, ohne_statistik=False, **options):
         felder = self._handlungsfelder()
         gruppen = self._fokusgruppen(felder)
         jahre = self._planungsjahre()
         self._empfehlungen(felder, gruppen, jahre)
         self._zielvorschlaege(jahre[2023])
         self._benutzer(gruppen)
+        if not ohne_statistik:
+            self._sozialmonitoring(felder, jahre[2023])
         self.stdout.write(self.style.SUCCESS("Demodaten geladen."))
         self.stdout.write(f"Demo-Zugänge (Passwort jeweils: {d.DEMO_PASSWORT}):")
         for username, _first, _last, rolle, _staff, superuser in d.DEMO_BENUTZER:
@@ -139,3 +151,22 @@ class Command(BaseCommand):
                 user.groups.add(Group.objects.get_or_create(name=rolle)[0])
         mitglied, gruppe = d.DEMO_FOKUSGRUPPE_MITGLIED
         gruppen[gruppe].mitglieder.add(User.objects.get(username=mitglied))
+
+    def _sozialmonitoring(self, felder, planungsjahr) -> None:
+        ordner = Path(__file__).resolve().parents[2] / "demo" / "genesis"
+        for dateiname, slugs in d.GENESIS_DATEIEN:
+            ergebnis = lesen((ordner / dateiname).read_bytes(), gebiet_praefix=d.GENESIS_LAND)
+            bilanz = indikatoren_import(
+                ergebnis=ergebnis, handlungsfelder=[felder[slug] for slug in slugs]
+            )
+            self.stdout.write(f"  {dateiname}: {bilanz.neu} neue Werte")
+        for slug, (text, auswahl) in d.ANALYSEN_2023.items():
+            analyse = upsert(
+                StrategischeAnalyse,
+                handlungsfeld=felder[slug],
+                planungsjahr=planungsjahr,
+                defaults={"text": text},
+            )
+            analyse.indikatoren.set(
+                [Indikator.objects.get(tabelle=tabelle, name=name) for tabelle, name in auswahl]
+            )
