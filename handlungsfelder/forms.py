@@ -1,10 +1,11 @@
 """Forms of the Sozialmonitoring."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from handlungsfelder.importer import MAX_BYTES
-from handlungsfelder.models import Handlungsfeld
+from handlungsfelder.models import Handlungsfeld, Indikator
 
 
 class IndikatorUploadForm(forms.Form):
@@ -43,3 +44,28 @@ class IndikatorImportBestaetigenForm(forms.Form):
         if jahr is not None:
             felder = felder.gueltig_in(jahr)
         self.fields["handlungsfelder"].queryset = felder
+
+
+class StrategischeAnalyseForm(forms.Form):
+    text = forms.CharField(
+        label=_("Zusammenfassung der Strategischen Analyse"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    indikatoren = forms.ModelMultipleChoiceField(
+        label=_("Indikatoren unter „Zahlen, Daten, Fakten“"),
+        queryset=Indikator.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Zur Auswahl stehen die Indikatoren, die diesem Handlungsfeld zugeordnet sind."
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, handlungsfeld: Handlungsfeld, gewaehlt=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        auswahl = Indikator.objects.filter(
+            Q(handlungsfelder=handlungsfeld) | Q(pk__in=[i.pk for i in gewaehlt])
+        ).distinct()
+        self.fields["indikatoren"].queryset = auswahl.order_by("tabelle", "name")

@@ -234,6 +234,17 @@ class StrategischeAnalyse(models.Model):
     indikatoren = models.ManyToManyField(
         Indikator, related_name="analysen", blank=True, verbose_name=_("Indikatoren")
     )
+    # Optimistic locking: a save names the version it started from.
+    version = models.PositiveIntegerField(_("Version"), default=0)
+    geaendert_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("zuletzt geändert von"),
+    )
+    geaendert_am = models.DateTimeField(_("zuletzt geändert am"), null=True, blank=True)
 
     class Meta:
         ordering = ["-planungsjahr__jahr", "handlungsfeld__reihenfolge"]

@@ -7,11 +7,18 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from handlungsfelder.importer import Ergebnis, lesen
-from handlungsfelder.models import Gebiet, Handlungsfeld, Indikator, IndikatorImport, Messwert
+from handlungsfelder.models import (
+    Gebiet,
+    Handlungsfeld,
+    Indikator,
+    IndikatorImport,
+    Messwert,
+    StrategischeAnalyse,
+)
 
 
 @dataclass(frozen=True)
@@ -171,3 +178,48 @@ def indikator_import_bestaetigen(*, vorgang: IndikatorImport, handlungsfelder=()
     vorgang.save(update_fields=["status", "importiert_am"])
     vorgang.datei.delete(save=False)
     return bilanz
+
+
+@transaction.atomic
+def analyse_speichern(
+    *,
+    handlungsfeld: Handlungsfeld,
+    planungsjahr,
+    text: str,
+    indikatoren,
+    version: int,
+    user,
+) -> StrategischeAnalyse:
+    """Save a Strategische Analyse unless somebody else saved it since ``version``."""
+    analyse, _neu = StrategischeAnalyse.objects.select_for_update().get_or_create(
+        handlungsfeld=handlungsfeld, planungsjahr=planungsjahr
+    )
+    if analyse.version != version:
+        raise ValidationError(
+            _(
+                "%(wer)s hat diese Analyse am %(wann)s gespeichert, nachdem Sie sie geöffnet "
+                "haben. Ihre Eingaben wurden nicht gespeichert; bitte vergleichen Sie sie mit "
+                "dem neuen Stand."
+            )
+            % {
+                "wer": (
+                    analyse.geaendert_von.get_full_name() or analyse.geaendert_von.get_username()
+                )
+                if analyse.geaendert_von
+                else _("Jemand anderes"),
+                "wann": formats.date_format(
+                    timezone.localtime(analyse.geaendert_am), "SHORT_DATETIME_FORMAT"
+                )
+                if analyse.geaendert_am
+                else "–",
+            },
+            code="veraltet",
+        )
+    analyse.text = text
+    analyse.version += 1
+    analyse.geaendert_von = user
+    analyse.geaendert_am = timezone.now()
+    analyse.full_clean()
+    analyse.save()
+    analyse.indikatoren.set(indikatoren)
+    return analyse

@@ -10,4 +10,9 @@ urlpatterns = [
     path("import/", views.IndikatorUploadView.as_view(), name="import"),
     path("import/<int:pk>/", views.IndikatorImportVorschauView.as_view(), name="import_vorschau"),
     path("<slug:slug>/", views.HandlungsfeldDetailView.as_view(), name="detail"),
+    path(
+        "<slug:slug>/analyse/<int:jahr>/",
+        views.StrategischeAnalyseView.as_view(),
+        name="analyse",
+    ),
 ]

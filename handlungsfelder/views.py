@@ -9,9 +9,18 @@ from django.views.generic import DetailView, FormView, ListView
 
 from empfehlungen.models import Handlungsempfehlung
 from handlungsfelder import charts, selectors, services
-from handlungsfelder.forms import IndikatorImportBestaetigenForm, IndikatorUploadForm
+from handlungsfelder.forms import (
+    IndikatorImportBestaetigenForm,
+    IndikatorUploadForm,
+    StrategischeAnalyseForm,
+)
 from handlungsfelder.importer import ImportFehler
-from handlungsfelder.models import Handlungsfeld, Indikator, IndikatorImport
+from handlungsfelder.models import (
+    Handlungsfeld,
+    Indikator,
+    IndikatorImport,
+    StrategischeAnalyse,
+)
 from sozialplanung.models import Planungsjahr
 from sozialplanung.roles import RoleRequiredMixin
 
@@ -69,6 +78,7 @@ class HandlungsfeldDetailView(DetailView):
         context["analyse"] = analyse
         context["diagramme"] = _zeitreihen(analyse.indikatoren.all()) if analyse else []
         context["weitere_indikatoren"] = self.object.indikatoren.order_by("tabelle", "name")
+        context["aktuelles_jahr"] = Planungsjahr.objects.aktuell()
         return context
 
 
@@ -176,3 +186,77 @@ class IndikatorImportVorschauView(RoleRequiredMixin, FormView):
             },
         )
         return redirect("handlungsfelder:indikator_list")
+
+
+class StrategischeAnalyseView(RoleRequiredMixin, FormView):
+    """Staff write a Handlungsfeld's analysis for a year and choose its indicators."""
+
+    template_name = "handlungsfelder/strategische_analyse_form.html"
+    form_class = StrategischeAnalyseForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.handlungsfeld = get_object_or_404(Handlungsfeld, slug=kwargs["slug"])
+        self.planungsjahr = get_object_or_404(Planungsjahr, jahr=kwargs["jahr"])
+        self.analyse = (
+            StrategischeAnalyse.objects.filter(
+                handlungsfeld=self.handlungsfeld, planungsjahr=self.planungsjahr
+            )
+            .select_related("geaendert_von")
+            .prefetch_related("indikatoren")
+            .first()
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        if self.analyse is None:
+            return {"version": 0}
+        return {
+            "text": self.analyse.text,
+            "indikatoren": list(self.analyse.indikatoren.all()),
+            "version": self.analyse.version,
+        }
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["handlungsfeld"] = self.handlungsfeld
+        kwargs["gewaehlt"] = list(self.analyse.indikatoren.all()) if self.analyse else []
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            handlungsfeld=self.handlungsfeld,
+            planungsjahr=self.planungsjahr,
+            analyse=self.analyse,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            services.analyse_speichern(
+                handlungsfeld=self.handlungsfeld,
+                planungsjahr=self.planungsjahr,
+                text=form.cleaned_data["text"],
+                indikatoren=form.cleaned_data["indikatoren"],
+                version=form.cleaned_data["version"],
+                user=self.request.user,
+            )
+        except ValidationError as fehler:
+            # Keep what was typed, show the newer stand beside it, and let the next save
+            # knowingly replace it.
+            self.analyse = StrategischeAnalyse.objects.get(
+                handlungsfeld=self.handlungsfeld, planungsjahr=self.planungsjahr
+            )
+            daten = form.data.copy()
+            daten["version"] = self.analyse.version
+            form = self.get_form_class()(
+                daten, handlungsfeld=self.handlungsfeld, gewaehlt=self.analyse.indikatoren.all()
+            )
+            form.is_valid()
+            form.add_error(None, fehler.messages[0])
+            return self.render_to_response(self.get_context_data(form=form, konflikt=True))
+        messages.success(
+            self.request,
+            _("Die Strategische Analyse %(jahr)s für „%(feld)s“ ist gespeichert.")
+            % {"jahr": self.planungsjahr.jahr, "feld": self.handlungsfeld.name},
+        )
+        return redirect(self.handlungsfeld)

@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from empfehlungen.models import Handlungsempfehlung
-from handlungsfelder.models import Handlungsfeld
+from handlungsfelder.models import Handlungsfeld, StrategischeAnalyse
 from sozialplanung.models import Phase, PhasenWechsel, Planungsjahr
 
 Status = Handlungsempfehlung.Status
@@ -61,6 +61,9 @@ def zyklus_stand(planungsjahr: Planungsjahr) -> list[PhasenStand]:
     """The five phases of ``planungsjahr`` in order, each with what it holds."""
     zahlen = planungsjahre_mit_zahlen().get(pk=planungsjahr.pk)
     handlungsfelder = Handlungsfeld.objects.gueltig_in(planungsjahr.jahr).count()
+    analysen = (
+        StrategischeAnalyse.objects.filter(planungsjahr=planungsjahr).exclude(text="").count()
+    )
     seit: dict[int, object] = {}
     # Later entries win, so after a step back the date of the latest entry shows.
     for wechsel in PhasenWechsel.objects.filter(planungsjahr=planungsjahr).order_by(
@@ -69,7 +72,10 @@ def zyklus_stand(planungsjahr: Planungsjahr) -> list[PhasenStand]:
         seit[wechsel.nach_phase] = wechsel.zeitpunkt
 
     kennzahlen = {
-        Phase.STRATEGISCHE_ANALYSE: [(handlungsfelder, _("Handlungsfelder"))],
+        Phase.STRATEGISCHE_ANALYSE: [
+            (handlungsfelder, _("Handlungsfelder")),
+            (analysen, _("Analysen geschrieben")),
+        ],
         Phase.VORSCHLAEGE: [(zahlen.vorschlaege, _("Vorschläge eingereicht"))],
         Phase.BEWERTUNG: [(zahlen.eingeschaetzt, _("eingeschätzt"))],
         Phase.PLANUNGSDOSSIER: [(zahlen.im_dossier, _("ins Dossier aufgenommen"))],

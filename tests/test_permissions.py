@@ -56,6 +56,7 @@ MATRIX = {
     "handlungsfelder:indikator": ("get", "indikator", OEFFENTLICH),
     "handlungsfelder:import": ("get", {}, NUR_SOZIALPLANUNG),
     "handlungsfelder:import_vorschau": ("get", "import", NUR_SOZIALPLANUNG),
+    "handlungsfelder:analyse": ("get", {"slug": "bildung", "jahr": 2024}, NUR_SOZIALPLANUNG),
     "steuerungsgruppe:index": ("get", {}, OEFFENTLICH),
     "dossier:index": ("get", {}, OEFFENTLICH),
     "admin:index": ("get", {}, NUR_STAFF_ADMIN),
