@@ -155,12 +155,16 @@ class Handlungsempfehlung(models.Model):
                 },
                 code="handlungsfeld_ungueltig",
             )
-        if self.im_dossier and self.steuerungsrelevanz == Steuerungsrelevanz.WENIGER:
+        if self.im_dossier and self.steuerungsrelevanz not in (
+            Steuerungsrelevanz.RELEVANT,
+            Steuerungsrelevanz.HOCH,
+        ):
             raise ValidationError(
                 {
                     "im_dossier": _(
-                        "Weniger steuerungsrelevante Handlungsempfehlungen werden nicht in das "
-                        "Planungsdossier aufgenommen."
+                        "In das Planungsdossier kommen nur Handlungsempfehlungen, die als "
+                        "steuerungsrelevant oder in hohem Maße steuerungsrelevant eingeschätzt "
+                        "sind."
                     )
                 },
                 code="dossier_weniger_relevant",

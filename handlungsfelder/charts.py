@@ -37,11 +37,19 @@ class Diagramm:
         return mark_safe(self.figure.to_json().translate(JSON_ESCAPES))  # noqa: S308
 
 
+def _nachkommastellen(wert: float) -> int:
+    # Small shares keep their digits: 0,04 must not read as 0,0.
+    if wert.is_integer():
+        return 0
+    return 1 if abs(wert) >= 10 else 2 if abs(wert) >= 0.1 else 3
+
+
 def zahl(wert: float | None, kennzeichen: str = "") -> str:
     if wert is None:
         return kennzeichen or "–"
-    stellen = 0 if float(wert).is_integer() else 1
-    return number_format(wert, stellen, use_l10n=True, force_grouping=True)
+    wert = float(wert)
+    stellen = _nachkommastellen(wert)
+    return number_format(round(wert, stellen), stellen, use_l10n=True, force_grouping=True)
 
 
 def _layout(figure: go.Figure, titel: str, hoehe: int) -> go.Figure:
@@ -95,6 +103,7 @@ def zeitreihe(indikator, kreis, land, reihen: dict, *, projektion: bool = True) 
             figure.add_trace(trace, row=ort[0], col=ort[1])
 
     hinweise = []
+    trend = linearer_trend(_punkte(kreis_reihe)) if projektion and kreis_reihe else None
     if kreis_reihe:
         punkte = _punkte(kreis_reihe)
         add(
@@ -107,7 +116,6 @@ def zeitreihe(indikator, kreis, land, reihen: dict, *, projektion: bool = True) 
             ),
             zeilen_kreis,
         )
-        trend = linearer_trend(punkte) if projektion else None
         if trend:
             add(
                 go.Scatter(
@@ -162,7 +170,7 @@ def zeitreihe(indikator, kreis, land, reihen: dict, *, projektion: bool = True) 
         if land:
             zeile.append(zahl(*land_werte.get(jahr, (None, ""))))
         zeilen.append(zeile)
-    if trend := (linearer_trend(_punkte(kreis_reihe)) if projektion and kreis_reihe else None):
+    if trend:
         for jahr, wert, unten, oben in zip(
             trend.jahre, trend.werte, trend.unten, trend.oben, strict=True
         ):
@@ -209,7 +217,11 @@ def kreisvergleich(indikator, kreis, land, jahr: int | None, werte: list) -> Dia
     figure.update_yaxes(automargin=True)
     figure.update_xaxes(showgrid=True, gridcolor="#e3e7ea", tickformat=",~r")
     zeilen = [
-        [str(rang), name + (" ◀" if kreis and s == kreis.schluessel else ""), zahl(w)]
+        [
+            name + (_(" (eigener Kreis)") if kreis and s == kreis.schluessel else ""),
+            str(rang),
+            zahl(w),
+        ]
         for rang, (s, name, w) in enumerate(reversed(werte), 1)
     ]
     beschreibung = _(
@@ -220,7 +232,7 @@ def kreisvergleich(indikator, kreis, land, jahr: int | None, werte: list) -> Dia
         titel,
         beschreibung,
         figure,
-        [_("Rang"), _("Kreis"), indikator.einheit or _("Wert")],
+        [_("Kreis"), _("Rang"), indikator.einheit or _("Wert")],
         zeilen,
         indikator.quelle,
     )

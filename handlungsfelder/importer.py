@@ -18,8 +18,10 @@ from decimal import Decimal
 import pandas as pd
 from django.utils.translation import gettext as _
 
+from handlungsfelder.models import Messwert
+
+MARKER = Messwert.MARKER
 MAX_BYTES = 50 * 1024 * 1024
-MARKER = ("-", ".", "/", "x", "...")
 TIDY_SPALTEN = ("indikator", "gebiet_schluessel", "jahr", "wert")
 EINHEITEN = {
     "anzahl",
@@ -44,6 +46,8 @@ ZAHL_DE = r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 ZAHL_PUNKT = r"[+-]?\d+(?:\.\d+)?"
 ZEIT = re.compile(r"^(?:(\d{2})\.(\d{2})\.)?(\d{4})$")
 STEUERZEICHEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Messwert.wert holds 18 digits with 4 after the comma.
+GROESSTE_STELLEN = 14
 
 
 class ImportFehler(Exception):
@@ -131,7 +135,7 @@ def lesen(inhalt: bytes, *, dateiname: str = "", gebiet_praefix: str | None = No
             _("Die Datei ist %(mb)s MB groß; erlaubt sind höchstens 50 MB.")
             % {"mb": f"{len(inhalt) / 1024 / 1024:.1f}".replace(".", ",")}
         )
-    if not inhalt.strip():
+    if not inhalt.replace(b"\xef\xbb\xbf", b"").strip(b" \t\r\n;,"):
         raise ImportFehler(_("Die Datei ist leer."))
     if inhalt.startswith(b"PK\x03\x04") or dateiname.lower().endswith(".xlsx"):
         ergebnis = _lesen_xlsx(inhalt)
@@ -145,7 +149,12 @@ def lesen(inhalt: bytes, *, dateiname: str = "", gebiet_praefix: str | None = No
         maske = ergebnis.werte["gebiet_schluessel"].str.startswith(gebiet_praefix)
         ergebnis.werte = ergebnis.werte[maske].reset_index(drop=True)
     if not len(ergebnis.werte):
-        raise ImportFehler(_("Die Datei enthält keine verwertbaren Werte."))
+        gruende = "; ".join(
+            _("Zeile %(zeile)s: %(grund)s") % {"zeile": a.zeile, "grund": a.grund}
+            for a in ergebnis.abgelehnt[:3]
+        )
+        meldung = _("Die Datei enthält keine verwertbaren Werte.")
+        raise ImportFehler(f"{meldung} {gruende}".strip())
     return ergebnis
 
 
@@ -344,8 +353,11 @@ def _spaltennamen(
             if n != einheit_zeile and zelle and zelle not in teile:
                 teile.append(zelle)
         einheit = zeilen[einheit_zeile][j].strip() if einheit_zeile is not None else mass_einheit
-        if mass and einheit_zeile is None and mass not in teile:
+        if mass and (einheit_zeile is None or not teile) and mass not in teile:
             teile.insert(0, mass)
+        if not teile and zeit_zeile is not None and titel_zeilen:
+            # Years as columns with no measure row: one series, named after the table.
+            teile.append(titel_zeilen[0])
         name = " – ".join(teile) or _("Spalte %(nr)s") % {"nr": j + 1}
         if name in namen and zeit_zeile is None:
             name = f"{name} ({_('Spalte %(nr)s') % {'nr': j + 1}})"
@@ -384,10 +396,39 @@ def _werte_und_zeit(
             Abgelehnt(int(zeile), _("„%(text)s“ ist keine Jahresangabe.") % {"text": text})
         )
     behalten = ~ungueltig & ~zeit_ungueltig
-    stichtag = [
-        datetime.date(int(j), int(m), int(t)) if isinstance(t, str) else None
-        for t, m, j in zip(zeit[0][behalten], zeit[1][behalten], zeit[2][behalten], strict=True)
-    ]
+    stichtag = dict.fromkeys(lang.index)
+    for index in lang.index[behalten & zeit[0].notna()]:
+        try:
+            stichtag[index] = datetime.date(
+                int(zeit.at[index, 2]), int(zeit.at[index, 1]), int(zeit.at[index, 0])
+            )
+        except ValueError:
+            abgelehnt.append(
+                Abgelehnt(
+                    int(lang.at[index, "_zeile"]),
+                    _("„%(text)s“ ist kein gültiges Datum.") % {"text": lang.at[index, "_zeit"]},
+                )
+            )
+            behalten[index] = False
+    zu_gross = (
+        wert.str.replace("-", "", regex=False).str.split(".").str[0].str.len() > GROESSTE_STELLEN
+    )
+    for index in lang.index[behalten & zu_gross.fillna(False)]:
+        abgelehnt.append(
+            Abgelehnt(
+                int(lang.at[index, "_zeile"]),
+                _("Der Wert „%(text)s“ ist zu groß.") % {"text": roh[index]},
+            )
+        )
+        behalten[index] = False
+    for spalte, laenge, text in (
+        ("indikator", 300, _("Der Name des Indikators ist länger als 300 Zeichen.")),
+        ("gebiet_name", 200, _("Der Name des Gebiets ist länger als 200 Zeichen.")),
+    ):
+        for index in lang.index[behalten & (lang[spalte].str.len() > laenge)]:
+            abgelehnt.append(Abgelehnt(int(lang.at[index, "_zeile"]), text))
+            behalten[index] = False
+    stichtag = [stichtag[index] for index in lang.index[behalten]]
     werte = pd.DataFrame(
         {
             "indikator": lang["indikator"][behalten].to_numpy(),
@@ -416,11 +457,21 @@ def _werte_und_zeit(
     return werte, abgelehnt
 
 
+def _kopf_pruefen(kopf: list[str]) -> None:
+    doppelt = sorted({k for k in kopf if k and kopf.count(k) > 1})
+    if doppelt:
+        raise ImportFehler(
+            _("Die Spalte „%(spalte)s“ steht mehrfach in der Kopfzeile.") % {"spalte": doppelt[0]},
+            1,
+        )
+
+
 def _lesen_tidy_csv(text: str) -> Ergebnis:
     erste = text.lstrip("\ufeff").split("\n", 1)[0]
     trenner = ";" if erste.count(";") >= erste.count(",") else ","
     zeilen = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=trenner))
     kopf = [k.strip().lower() for k in zeilen[0]]
+    _kopf_pruefen(kopf)
     fehlend = [s for s in TIDY_SPALTEN if s not in kopf]
     if fehlend:
         raise ImportFehler(
@@ -457,15 +508,17 @@ def _lesen_xlsx(inhalt: bytes) -> Ergebnis:
         mappe = load_workbook(io.BytesIO(inhalt), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as fehler:
         raise ImportFehler(
-            _("Die Excel-Datei ist beschädigt oder keine .xlsx-Datei (%(fehler)s).")
-            % {"fehler": fehler}
+            _("Die Excel-Datei ist beschädigt oder keine .xlsx-Datei im Format Excel 2007 ff.")
         ) from fehler
     blatt = mappe.worksheets[0]
     zeilen = list(blatt.iter_rows(values_only=True))
     mappe.close()
     if not zeilen:
-        raise ImportFehler(_("Die Datei ist leer."))
+        raise ImportFehler(
+            _("Das erste Tabellenblatt „%(blatt)s“ ist leer.") % {"blatt": blatt.title}
+        )
     kopf = [str(k or "").strip().lower() for k in zeilen[0]]
+    _kopf_pruefen(kopf)
     fehlend = [s for s in TIDY_SPALTEN if s not in kopf]
     if fehlend:
         raise ImportFehler(
@@ -474,9 +527,17 @@ def _lesen_xlsx(inhalt: bytes) -> Ergebnis:
             1,
         )
 
-    def text(zelle) -> str:
+    def text(zelle, spalte: str = "") -> str:
         if zelle is None:
             return ""
+        if isinstance(zelle, datetime.date):
+            # A year typed as a date; the statistics count by year.
+            return str(zelle.year)
+        if spalte == "gebiet_schluessel" and isinstance(zelle, int | float):
+            # Excel drops the leading zero of "01056"; the key lengths are 2, 5, 8 and 12.
+            ziffern = str(int(zelle))
+            laenge = next((n for n in (2, 5, 8, 12) if n >= len(ziffern)), len(ziffern))
+            return ziffern.zfill(laenge)
         if isinstance(zelle, float) and zelle.is_integer():
             return str(int(zelle))
         if isinstance(zelle, int | float | Decimal):
@@ -485,7 +546,7 @@ def _lesen_xlsx(inhalt: bytes) -> Ergebnis:
         return str(zelle)
 
     daten = [
-        [nr, *(text(z) for z in zeile)]
+        [nr, *(text(z, k) for z, k in zip(zeile, kopf, strict=False))]
         for nr, zeile in enumerate(zeilen[1:], start=2)
         if any(z not in (None, "") for z in zeile)
     ]

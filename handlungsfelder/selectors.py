@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from handlungsfelder.models import Gebiet, Indikator, Messwert, StrategischeAnalyse
+from sozialplanung.models import Phase
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,13 @@ def kreise_des_landes(indikator: Indikator, land: Gebiet) -> tuple[int | None, l
     return jahr, [(s, n, float(w)) for s, n, w in zeilen]
 
 
-def aktuelle_analyse(handlungsfeld) -> StrategischeAnalyse | None:
+def aktuelle_analyse(handlungsfeld, *, mit_entwurf: bool = False) -> StrategischeAnalyse | None:
+    """The newest analysis; the public sees it once its year has left the analysis phase."""
+    analysen = StrategischeAnalyse.objects.filter(handlungsfeld=handlungsfeld)
+    if not mit_entwurf:
+        analysen = analysen.filter(planungsjahr__phase__gt=Phase.STRATEGISCHE_ANALYSE)
     return (
-        StrategischeAnalyse.objects.filter(handlungsfeld=handlungsfeld)
-        .select_related("planungsjahr")
+        analysen.select_related("planungsjahr")
         .prefetch_related("indikatoren")
         .order_by("-planungsjahr__jahr")
         .first()

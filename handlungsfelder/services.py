@@ -20,6 +20,8 @@ from handlungsfelder.models import (
     StrategischeAnalyse,
 )
 
+VIER_STELLEN = Decimal("0.0001")
+
 
 @dataclass(frozen=True)
 class Bilanz:
@@ -62,7 +64,8 @@ def _vergleich(ergebnis: Ergebnis, indikatoren: dict, gebiete: dict):
     neu, geaendert, unveraendert = [], [], 0
     for zeile in ergebnis.werte.itertuples(index=False):
         indikator = indikatoren[zeile.indikator]
-        wert = Decimal(zeile.wert) if isinstance(zeile.wert, str) else None
+        # The database keeps four decimals; compare what it will hold.
+        wert = Decimal(zeile.wert).quantize(VIER_STELLEN) if isinstance(zeile.wert, str) else None
         stichtag = zeile.stichtag or None
         schluessel = (indikator.pk if indikator else None, zeile.gebiet_schluessel, zeile.jahr)
         alt = bestehend.get(schluessel) if indikator else None
@@ -98,7 +101,8 @@ def indikatoren_import(
             Gebiet(schluessel=s, name=n, ebene=Gebiet.ebene_fuer(s))
             for s, n in gebiete.items()
             if s not in vorhanden
-        ]
+        ],
+        ignore_conflicts=True,  # a parallel import may have created it meanwhile
     )
     gebiet_ids = dict(
         Gebiet.objects.filter(schluessel__in=list(gebiete)).values_list("schluessel", "pk")
@@ -108,14 +112,11 @@ def indikatoren_import(
     for reihe in ergebnis.reihen:
         indikator = indikatoren[reihe.name]
         if indikator is None:
-            indikator = Indikator(
-                name=reihe.name,
+            indikator, _neu = Indikator.objects.get_or_create(
                 tabelle=ergebnis.tabelle,
-                einheit=reihe.einheit,
-                quelle=ergebnis.quelle,
+                name=reihe.name,
+                defaults={"einheit": reihe.einheit[:50], "quelle": ergebnis.quelle[:500]},
             )
-            indikator.full_clean()
-            indikator.save()
             indikatoren[reihe.name] = indikator
         elif ergebnis.quelle and indikator.quelle != ergebnis.quelle:
             indikator.quelle = ergebnis.quelle
@@ -137,9 +138,10 @@ def indikatoren_import(
             for zeile, wert, stichtag in neu + geaendert
         ],
         batch_size=2000,
-        update_conflicts=bool(geaendert),
-        unique_fields=["indikator", "gebiet", "jahr"] if geaendert else None,
-        update_fields=["wert", "fehlkennzeichen", "stichtag"] if geaendert else None,
+        # Also covers a parallel import that stored the same value meanwhile.
+        update_conflicts=True,
+        unique_fields=["indikator", "gebiet", "jahr"],
+        update_fields=["wert", "fehlkennzeichen", "stichtag"],
     )
     return Bilanz(len(neu), len(geaendert), unveraendert)
 
@@ -176,7 +178,8 @@ def indikator_import_bestaetigen(*, vorgang: IndikatorImport, handlungsfelder=()
     vorgang.status = IndikatorImport.Status.IMPORTIERT
     vorgang.importiert_am = timezone.now()
     vorgang.save(update_fields=["status", "importiert_am"])
-    vorgang.datei.delete(save=False)
+    # Only once the values are committed: a failed commit keeps the preview usable.
+    transaction.on_commit(lambda: vorgang.datei.delete(save=False))
     return bilanz
 
 
@@ -195,26 +198,24 @@ def analyse_speichern(
         handlungsfeld=handlungsfeld, planungsjahr=planungsjahr
     )
     if analyse.version != version:
-        raise ValidationError(
-            _(
+        if analyse.geaendert_am is None:
+            meldung = _(
+                "Die Analyse wurde inzwischen an anderer Stelle zurückgesetzt. Ihre Eingaben "
+                "wurden nicht gespeichert; bitte prüfen Sie sie und speichern Sie erneut."
+            )
+        else:
+            wer = analyse.geaendert_von
+            meldung = _(
                 "%(wer)s hat diese Analyse am %(wann)s gespeichert, nachdem Sie sie geöffnet "
                 "haben. Ihre Eingaben wurden nicht gespeichert; bitte vergleichen Sie sie mit "
                 "dem neuen Stand."
-            )
-            % {
-                "wer": (
-                    analyse.geaendert_von.get_full_name() or analyse.geaendert_von.get_username()
-                )
-                if analyse.geaendert_von
-                else _("Jemand anderes"),
+            ) % {
+                "wer": (wer.get_full_name() or wer.get_username()) if wer else _("Jemand"),
                 "wann": formats.date_format(
                     timezone.localtime(analyse.geaendert_am), "SHORT_DATETIME_FORMAT"
-                )
-                if analyse.geaendert_am
-                else "–",
-            },
-            code="veraltet",
-        )
+                ),
+            }
+        raise ValidationError(meldung, code="veraltet")
     analyse.text = text
     analyse.version += 1
     analyse.geaendert_von = user

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Min, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
@@ -21,8 +22,8 @@ from handlungsfelder.models import (
     IndikatorImport,
     StrategischeAnalyse,
 )
-from sozialplanung.models import Planungsjahr
-from sozialplanung.roles import RoleRequiredMixin
+from sozialplanung.models import Phase, Planungsjahr
+from sozialplanung.roles import RoleRequiredMixin, is_sozialplanung
 
 
 class HandlungsfeldListView(ListView):
@@ -44,8 +45,11 @@ class HandlungsfeldListView(ListView):
         felder = context["handlungsfelder"]
         context["jahr"] = jahr
         context["gueltige"] = [f for f in felder if jahr is None or f.ist_gueltig_in(jahr)]
+        context["kuenftige"] = [f for f in felder if jahr is not None and f.gueltig_von > jahr]
         context["fruehere"] = [
-            f for f in felder if jahr is not None and not f.ist_gueltig_in(jahr)
+            f
+            for f in felder
+            if jahr is not None and f.gueltig_bis is not None and f.gueltig_bis < jahr
         ]
         return context
 
@@ -74,7 +78,9 @@ class HandlungsfeldDetailView(DetailView):
             .select_related("planungsjahr", "herkunft")
             .order_by("-planungsjahr__jahr", "titel")
         )
-        analyse = selectors.aktuelle_analyse(self.object)
+        analyse = selectors.aktuelle_analyse(
+            self.object, mit_entwurf=is_sozialplanung(self.request.user)
+        )
         context["analyse"] = analyse
         context["diagramme"] = _zeitreihen(analyse.indikatoren.all()) if analyse else []
         context["weitere_indikatoren"] = self.object.indikatoren.order_by("tabelle", "name")
@@ -106,17 +112,17 @@ class IndikatorDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         raum = selectors.vergleichsraum()
-        daten = selectors.reihen([self.object], [raum.kreis, raum.land])
-        diagramme = [
-            charts.zeitreihe(self.object, raum.kreis, raum.land, daten.get(self.object.pk, {}))
-        ]
+        reihen = selectors.reihen([self.object], [raum.kreis, raum.land]).get(self.object.pk, {})
+        diagramme = []
+        if reihen:
+            diagramme.append(charts.zeitreihe(self.object, raum.kreis, raum.land, reihen))
         if raum.land:
             jahr, werte = selectors.kreise_des_landes(self.object, raum.land)
             if len(werte) > 1:
                 diagramme.append(
                     charts.kreisvergleich(self.object, raum.kreis, raum.land, jahr, werte)
                 )
-        context["raum"] = raum
+        context["ohne_eigenen_kreis"] = not (raum.kreis and reihen.get(raum.kreis.pk))
         context["diagramme"] = diagramme
         return context
 
@@ -145,9 +151,8 @@ class IndikatorImportVorschauView(RoleRequiredMixin, FormView):
     template_name = "handlungsfelder/indikator_import_vorschau.html"
     form_class = IndikatorImportBestaetigenForm
 
-    def dispatch(self, request, *args, **kwargs):
+    def prepare(self, request, *args, **kwargs):
         self.vorgang = get_object_or_404(IndikatorImport, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -162,6 +167,13 @@ class IndikatorImportVorschauView(RoleRequiredMixin, FormView):
             ergebnis = services.indikator_import_lesen(vorgang=self.vorgang)
             context["ergebnis"] = ergebnis
             context["bilanz"] = services.indikatoren_bilanz(ergebnis=ergebnis)
+            context["frueher"] = (
+                IndikatorImport.objects.filter(
+                    sha256=self.vorgang.sha256, status=IndikatorImport.Status.IMPORTIERT
+                )
+                .order_by("-importiert_am")
+                .first()
+            )
         return context
 
     def form_valid(self, form):
@@ -194,10 +206,25 @@ class StrategischeAnalyseView(RoleRequiredMixin, FormView):
     template_name = "handlungsfelder/strategische_analyse_form.html"
     form_class = StrategischeAnalyseForm
 
-    def dispatch(self, request, *args, **kwargs):
+    def prepare(self, request, *args, **kwargs):
         self.handlungsfeld = get_object_or_404(Handlungsfeld, slug=kwargs["slug"])
         self.planungsjahr = get_object_or_404(Planungsjahr, jahr=kwargs["jahr"])
-        self.analyse = (
+        if not self.handlungsfeld.ist_gueltig_in(self.planungsjahr.jahr):
+            raise Http404(_("Das Handlungsfeld gilt in diesem Planungsjahr nicht."))
+        if self.planungsjahr.phase == Phase.ENTSCHEIDUNG:
+            messages.info(
+                request,
+                _(
+                    "Das Planungsjahr %(jahr)s ist in der Phase „Entscheidung“; seine "
+                    "Strategische Analyse ist abgeschlossen."
+                )
+                % {"jahr": self.planungsjahr.jahr},
+            )
+            return redirect(self.handlungsfeld)
+        self.analyse = self._analyse()
+
+    def _analyse(self) -> StrategischeAnalyse | None:
+        return (
             StrategischeAnalyse.objects.filter(
                 handlungsfeld=self.handlungsfeld, planungsjahr=self.planungsjahr
             )
@@ -205,7 +232,6 @@ class StrategischeAnalyseView(RoleRequiredMixin, FormView):
             .prefetch_related("indikatoren")
             .first()
         )
-        return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         if self.analyse is None:
@@ -243,13 +269,13 @@ class StrategischeAnalyseView(RoleRequiredMixin, FormView):
         except ValidationError as fehler:
             # Keep what was typed, show the newer stand beside it, and let the next save
             # knowingly replace it.
-            self.analyse = StrategischeAnalyse.objects.get(
-                handlungsfeld=self.handlungsfeld, planungsjahr=self.planungsjahr
-            )
+            self.analyse = self._analyse()
             daten = form.data.copy()
-            daten["version"] = self.analyse.version
+            daten["version"] = self.analyse.version if self.analyse else 0
             form = self.get_form_class()(
-                daten, handlungsfeld=self.handlungsfeld, gewaehlt=self.analyse.indikatoren.all()
+                daten,
+                handlungsfeld=self.handlungsfeld,
+                gewaehlt=self.analyse.indikatoren.all() if self.analyse else (),
             )
             form.is_valid()
             form.add_error(None, fehler.messages[0])

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from sozialplanung.models import PhasenWechsel, Planungsjahr
+from sozialplanung.services import planungsjahr_create
 
 
 class PhasenWechselInline(admin.TabularInline):
@@ -12,6 +13,9 @@ class PhasenWechselInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Planungsjahr)
 class PlanungsjahrAdmin(admin.ModelAdmin):
@@ -20,9 +24,15 @@ class PlanungsjahrAdmin(admin.ModelAdmin):
     search_fields = ["jahr"]
     inlines = [PhasenWechselInline]
 
-    def get_readonly_fields(self, request, obj=None):
-        # The phase changes only through the services, which check and log it.
-        return ["phase"] if obj else []
+    # The phase changes only through the services, which check and log it.
+    readonly_fields = ["phase"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            neu = planungsjahr_create(jahr=obj.jahr, user=request.user)
+            obj.pk = neu.pk
 
 
 @admin.register(PhasenWechsel)
@@ -36,4 +46,7 @@ class PhasenWechselAdmin(admin.ModelAdmin):
         return False
 
     def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -30,7 +30,11 @@ def is_sozialplanung(user) -> bool:
 
 
 class RoleRequiredMixin(AccessMixin):
-    """Anonymous visitors are sent to the login, logged-in users without the role get 403."""
+    """Anonymous visitors are sent to the login, logged-in users without the role get 403.
+
+    Views load their objects in ``prepare``, which runs only after the role check, so
+    that nobody without the role learns anything from a redirect or a lookup.
+    """
 
     required_role: str = SOZIALPLANUNG
     raise_exception = False
@@ -41,7 +45,14 @@ class RoleRequiredMixin(AccessMixin):
         if not has_role(request.user, self.required_role):
             self.raise_exception = True
             return self.handle_no_permission()
+        antwort = self.prepare(request, *args, **kwargs)
+        if antwort is not None:
+            return antwort
         return super().dispatch(request, *args, **kwargs)
+
+    def prepare(self, request, *args, **kwargs):
+        """Load what the view needs; return a response to stop early."""
+        return None
 
 
 def grant_staff_permissions(**kwargs) -> None:

@@ -58,8 +58,11 @@ def planungsjahre_mit_zahlen():
 
 
 def zyklus_stand(planungsjahr: Planungsjahr) -> list[PhasenStand]:
-    """The five phases of ``planungsjahr`` in order, each with what it holds."""
-    zahlen = planungsjahre_mit_zahlen().get(pk=planungsjahr.pk)
+    """The five phases of ``planungsjahr`` in order, each with what it holds.
+
+    ``planungsjahr`` carries the counters of ``planungsjahre_mit_zahlen``.
+    """
+    zahlen = planungsjahr
     handlungsfelder = Handlungsfeld.objects.gueltig_in(planungsjahr.jahr).count()
     analysen = (
         StrategischeAnalyse.objects.filter(planungsjahr=planungsjahr).exclude(text="").count()

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sozialplanung.models import Phase, PhasenWechsel, Planungsjahr
 
@@ -30,10 +31,14 @@ def _vorbedingungen(planungsjahr: Planungsjahr, ziel: Phase) -> list[str]:
         offen = empfehlungen.veroeffentlicht().filter(steuerungsrelevanz="").count()
         if offen:
             fehlt.append(
-                _("%(anzahl)s veröffentlichte Vorschläge sind noch nicht eingeschätzt.")
+                ngettext(
+                    "%(anzahl)s veröffentlichter Vorschlag ist noch nicht eingeschätzt.",
+                    "%(anzahl)s veröffentlichte Vorschläge sind noch nicht eingeschätzt.",
+                    offen,
+                )
                 % {"anzahl": offen}
             )
-        if not empfehlungen.filter(im_dossier=True).exists():
+        if not empfehlungen.veroeffentlicht().filter(im_dossier=True).exists():
             fehlt.append(_("Noch keine Handlungsempfehlung ist für das Dossier vorgesehen."))
     return fehlt
 

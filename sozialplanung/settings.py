@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -34,6 +35,13 @@ SECRET_KEY = os.environ.get(
     "DJANGO_SECRET_KEY", "django-insecure-nur-fuer-entwicklung-und-tests-nicht-produktiv-nutzen"
 )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+LOKALE_HOSTS = {"127.0.0.1", "localhost", "[::1]", "testserver"}
+if not DEBUG and "DJANGO_SECRET_KEY" not in os.environ and set(ALLOWED_HOSTS) - LOKALE_HOSTS:
+    # Serving a real host name with the public development key would be a leak.
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY fehlt: Für öffentliche Hostnamen braucht das Portal einen eigenen "
+        "geheimen Schlüssel."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

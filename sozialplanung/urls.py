@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from sozialplanung import views
@@ -47,6 +48,6 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
 ]
 
-admin.site.site_header = "Sozialplanung – Verwaltung"
-admin.site.site_title = "Sozialplanung"
-admin.site.index_title = "Daten der Sozialplanung"
+admin.site.site_header = _("Sozialplanung – Datenverwaltung")
+admin.site.site_title = _("Sozialplanung")
+admin.site.index_title = _("Daten der Sozialplanung")

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
@@ -20,16 +20,21 @@ class ZyklusView(TemplateView):
 
     template_name = "sozialplanung/zyklus.html"
 
-    def get_planungsjahr(self) -> Planungsjahr | None:
-        if "jahr" in self.kwargs:
-            return get_object_or_404(Planungsjahr, jahr=self.kwargs["jahr"])
-        return Planungsjahr.objects.aktuell()
+    def get_planungsjahr(self, jahre: list[Planungsjahr]) -> Planungsjahr | None:
+        """From the annotated years (newest first): the asked-for one, or the newest."""
+        if "jahr" not in self.kwargs:
+            return jahre[0] if jahre else None
+        for planungsjahr in jahre:
+            if planungsjahr.jahr == self.kwargs["jahr"]:
+                return planungsjahr
+        raise Http404(_("Dieses Planungsjahr gibt es nicht."))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        planungsjahr = self.get_planungsjahr()
+        jahre = list(selectors.planungsjahre_mit_zahlen())
+        planungsjahr = self.get_planungsjahr(jahre)
         context["planungsjahr"] = planungsjahr
-        context["jahre"] = list(selectors.planungsjahre_mit_zahlen())
+        context["jahre"] = jahre
         if planungsjahr is None:
             return context
         context["stand"] = selectors.zyklus_stand(planungsjahr)
@@ -76,12 +81,12 @@ class PhaseZurueckView(RoleRequiredMixin, FormView):
     template_name = "sozialplanung/phase_zurueck.html"
     form_class = PhaseZurueckForm
 
-    def dispatch(self, request, *args, **kwargs):
+    def prepare(self, request, *args, **kwargs):
         self.planungsjahr = get_object_or_404(Planungsjahr, jahr=kwargs["jahr"])
-        if request.user.is_authenticated and self.planungsjahr.vorherige_phase is None:
+        if self.planungsjahr.vorherige_phase is None:
             messages.info(request, _("Die Strategische Analyse ist die erste Phase des Zyklus."))
             return HttpResponseRedirect(self.planungsjahr.get_absolute_url())
-        return super().dispatch(request, *args, **kwargs)
+        return None
 
     def get_initial(self):
         return {"erwartete_phase": self.planungsjahr.phase}
@@ -115,6 +120,6 @@ class PhaseZurueckView(RoleRequiredMixin, FormView):
 
 
 def favicon(request):
-    # Browsers ask for /favicon.ico regardless of the <link>; resolved per request because
-    # the hashed name exists only after collectstatic.
-    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+    # Browsers ask for /favicon.ico regardless of the <link>. Resolved per request, and
+    # temporary, because the hashed name exists only after collectstatic and changes.
+    return HttpResponseRedirect(static("img/favicon.svg"))

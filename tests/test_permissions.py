@@ -42,7 +42,7 @@ MATRIX = {
     "datenschutz": ("get", {}, OEFFENTLICH),
     "barrierefreiheit": ("get", {}, OEFFENTLICH),
     "leichte_sprache": ("get", {}, OEFFENTLICH),
-    "favicon": ("get", {}, dict.fromkeys(ROLLEN, 301)),
+    "favicon": ("get", {}, dict.fromkeys(ROLLEN, 302)),
     "login": ("get", {}, OEFFENTLICH),
     "logout": ("post", {}, dict.fromkeys(ROLLEN, 302)),
     "password_change": ("get", {}, dict.fromkeys(ROLLEN, 200) | {"anonym": 302}),

@@ -68,4 +68,30 @@ def test_dashboard_counts_written_analyses(client, sozialplanung_user, feld, url
     client.force_login(sozialplanung_user)
     client.post(url, {"text": "Text", "version": 0})
     html = client.get(reverse("start")).content.decode()
-    assert "<strong>1</strong>Analysen geschrieben" in html
+    assert "<strong>1</strong> Analysen geschrieben" in html
+
+
+def test_public_sees_the_analysis_only_after_the_analysis_phase(client, feld, url):
+    jahr = PlanungsjahrFactory(jahr=2024)
+    StrategischeAnalyse.objects.create(handlungsfeld=feld, planungsjahr=jahr, text="Vorläufig")
+    assert "Vorläufig" not in client.get(feld.get_absolute_url()).content.decode()
+    jahr.phase = 2
+    jahr.save()
+    assert "Vorläufig" in client.get(feld.get_absolute_url()).content.decode()
+
+
+def test_no_analysis_for_a_handlungsfeld_not_valid_in_the_year(client, sozialplanung_user):
+    HandlungsfeldFactory(slug="gesundheit", gueltig_von=2017, gueltig_bis=2023)
+    PlanungsjahrFactory(jahr=2024)
+    client.force_login(sozialplanung_user)
+    url = reverse("handlungsfelder:analyse", kwargs={"slug": "gesundheit", "jahr": 2024})
+    assert client.get(url).status_code == 404
+
+
+def test_a_decided_years_analysis_is_closed(client, sozialplanung_user, feld):
+    PlanungsjahrFactory(jahr=2019, phase=5)
+    client.force_login(sozialplanung_user)
+    url = reverse("handlungsfelder:analyse", kwargs={"slug": "armut", "jahr": 2019})
+    response = client.post(url, {"text": "Nachträglich", "version": 0}, follow=True)
+    assert "Strategische Analyse ist abgeschlossen" in response.content.decode()
+    assert not StrategischeAnalyse.objects.exists()

@@ -86,7 +86,7 @@ def test_bar_chart_highlights_the_own_kreis(raum):
     assert list(balken.y) == ["Segeberg, Landkreis", "Pinneberg, Landkreis"]
     assert balken.marker.color[1] == charts.FARBE_KREIS
     assert balken.marker.color[0] != charts.FARBE_KREIS
-    assert diagramm.tabelle_zeilen[0] == ["1", "Pinneberg, Landkreis ◀", "300"]
+    assert diagramm.tabelle_zeilen[0] == ["Pinneberg, Landkreis (eigener Kreis)", "1", "300"]
 
 
 @pytest.mark.django_db

@@ -191,3 +191,19 @@ def test_upload_over_50_mb_is_refused_at_the_field(client, sozialplanung_user, s
     response = client.post(reverse("handlungsfelder:import"), {"datei": groß})
     assert "erlaubt sind höchstens 50 MB" in response.content.decode()
     assert not IndikatorImport.objects.exists()
+
+
+def test_more_than_four_decimals_reimport_changes_nothing():
+    inhalt = b"indikator;gebiet_schluessel;jahr;wert\nQuote;01056;2022;1,234567\n"
+    indikatoren_import(ergebnis=lesen(inhalt))
+    zweite = indikatoren_import(ergebnis=lesen(inhalt))
+    assert (zweite.neu, zweite.geaendert, zweite.unveraendert) == (0, 0, 1)
+    assert Messwert.objects.get().wert == Decimal("1.2346")
+
+
+def test_preview_notes_a_file_imported_before(client, sozialplanung_user):
+    client.force_login(sozialplanung_user)
+    inhalt = b"indikator;gebiet_schluessel;jahr;wert\nQ;01056;2022;1\n"
+    client.post(_upload(client, inhalt)["Location"])
+    html = client.get(_upload(client, inhalt)["Location"]).content.decode()
+    assert "Genau diese Datei wurde bereits am" in html

@@ -245,3 +245,66 @@ def test_parse_zahl_refuses_words(text):
 def test_parse_zahl_refuses_misplaced_separators(text):
     with pytest.raises(ValueError):
         parse_zahl(text)
+
+
+def test_impossible_date_rejects_the_row():
+    text = "indikator;gebiet_schluessel;jahr;wert\nQ;01056;31.02.2021;1\nQ;01056;31.12.2021;2\n"
+    ergebnis = lesen(text.encode())
+    assert ergebnis.anzahl_werte == 1
+    assert ergebnis.abgelehnt[0].grund == "„31.02.2021“ ist kein gültiges Datum."
+
+
+def test_only_a_byte_order_mark_is_an_empty_file():
+    with pytest.raises(ImportFehler, match="Die Datei ist leer."):
+        lesen(b"\xef\xbb\xbf\r\n")
+
+
+def test_a_column_named_twice_is_refused():
+    with pytest.raises(ImportFehler, match="Zeile 1: Die Spalte „wert“ steht mehrfach"):
+        lesen(b"indikator;gebiet_schluessel;jahr;wert;wert\nQ;01056;2022;1;2\n")
+
+
+def test_a_value_too_large_for_the_database_is_rejected():
+    text = "indikator;gebiet_schluessel;jahr;wert\nQ;01056;2022;123456789012345\nQ;01;2022;5\n"
+    ergebnis = lesen(text.encode())
+    assert [a.zeile for a in ergebnis.abgelehnt] == [2]
+    assert ergebnis.anzahl_werte == 1
+
+
+def test_nothing_usable_names_the_first_reasons():
+    with pytest.raises(ImportFehler, match="keine verwertbaren Werte. Zeile 2: „viel“"):
+        lesen(b"indikator;gebiet_schluessel;jahr;wert\nQ;01056;2022;viel\n")
+
+
+def test_xlsx_keys_typed_as_numbers_and_years_as_dates():
+    import datetime
+
+    mappe = Workbook()
+    mappe.active.append(["indikator", "gebiet_schluessel", "jahr", "wert"])
+    mappe.active.append(["Quote", 1056, datetime.datetime(2022, 12, 31), 5])
+    mappe.active.append(["Quote", 1, 2022, 6])
+    puffer = io.BytesIO()
+    mappe.save(puffer)
+    ergebnis = lesen(puffer.getvalue(), dateiname="q.xlsx")
+    assert sorted(ergebnis.werte["gebiet_schluessel"]) == ["01", "01056"]
+    assert set(ergebnis.werte["jahr"]) == {2022}
+
+
+def test_broken_xlsx_gets_a_german_message():
+    with pytest.raises(ImportFehler, match="Die Excel-Datei ist beschädigt"):
+        lesen(b"PK\x03\x04kaputt", dateiname="q.xlsx")
+
+
+def test_genesis_years_as_columns_with_only_a_units_row_is_one_series():
+    text = (
+        "GENESIS-Tabelle: 99999-01-01-4\n"
+        "Pflegebedürftige;;;\n"
+        ";;31.12.2020;31.12.2021\n"
+        ";;Anzahl;Anzahl\n"
+        "01056;      Pinneberg, Landkreis;9000;9500\n"
+        "__________\n"
+        "Stand: 01.01.2022 / 10:00:00\n"
+    )
+    ergebnis = lesen(text.encode())
+    assert [(r.name, r.einheit) for r in ergebnis.reihen] == [("Pflegebedürftige", "Anzahl")]
+    assert ergebnis.jahre == [2020, 2021]

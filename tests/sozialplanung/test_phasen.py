@@ -2,10 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from empfehlungen.models import Handlungsempfehlung, Steuerungsrelevanz
 from sozialplanung import services
-from sozialplanung.models import Phase, PhasenWechsel
+from sozialplanung.models import Phase, PhasenWechsel, Planungsjahr
 from tests.empfehlungen.factories import HandlungsempfehlungFactory
 from tests.handlungsfelder.factories import HandlungsfeldFactory
 from tests.sozialplanung.factories import PlanungsjahrFactory
@@ -60,7 +61,9 @@ def test_dossier_needs_every_published_proposal_scored(jahr, sozialplanung_user)
     services.planungsjahr_advance(planungsjahr=jahr, user=sozialplanung_user)
     services.planungsjahr_advance(planungsjahr=jahr, user=sozialplanung_user)
 
-    with pytest.raises(ValidationError, match="1 veröffentlichte Vorschläge sind noch nicht"):
+    with pytest.raises(
+        ValidationError, match="1 veröffentlichter Vorschlag ist noch nicht eingeschätzt"
+    ):
         services.planungsjahr_advance(planungsjahr=jahr, user=sozialplanung_user)
 
     empfehlung.steuerungsrelevanz = Steuerungsrelevanz.HOCH
@@ -131,3 +134,15 @@ def test_a_year_exists_only_once(sozialplanung_user):
     with pytest.raises(ValidationError) as info:
         services.planungsjahr_create(jahr=2026, user=sozialplanung_user)
     assert "jahr" in info.value.message_dict
+
+
+def test_a_year_added_in_the_admin_starts_with_a_logged_first_phase(client, admin_user):
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:sozialplanung_planungsjahr_add"),
+        {"jahr": 2027, "phasenwechsel-TOTAL_FORMS": 0, "phasenwechsel-INITIAL_FORMS": 0},
+    )
+    assert response.status_code == 302
+    jahr = Planungsjahr.objects.get(jahr=2027)
+    assert jahr.phase == Phase.STRATEGISCHE_ANALYSE
+    assert jahr.phasenwechsel.get().user == admin_user

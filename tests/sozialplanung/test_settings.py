@@ -62,3 +62,9 @@ def test_dates_and_money_are_written_the_german_way(settings):
     assert text == "12.05.2023 12.05.2023 1.234,56\u00a0€"
     assert settings.TIME_ZONE == "Europe/Berlin"
     assert settings.LANGUAGE_CODE == "de"
+
+
+def test_a_public_host_without_a_secret_key_is_refused():
+    result = _manage("check", DJANGO_ALLOWED_HOSTS="sozialplanung.kreis-pinneberg.de")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY fehlt" in result.stderr
