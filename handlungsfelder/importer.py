@@ -410,10 +410,9 @@ def _werte_und_zeit(
                 )
             )
             behalten[index] = False
-    zu_gross = (
-        wert.str.replace("-", "", regex=False).str.split(".").str[0].str.len() > GROESSTE_STELLEN
-    )
-    for index in lang.index[behalten & zu_gross.fillna(False)]:
+    ziffern = wert.fillna("").astype(str).str.replace("-", "", regex=False).str.split(".").str[0]
+    zu_gross = ziffern.str.len() > GROESSTE_STELLEN
+    for index in lang.index[behalten & zu_gross]:
         abgelehnt.append(
             Abgelehnt(
                 int(lang.at[index, "_zeile"]),
