@@ -396,20 +396,18 @@ def _werte_und_zeit(
             Abgelehnt(int(zeile), _("„%(text)s“ ist keine Jahresangabe.") % {"text": text})
         )
     behalten = ~ungueltig & ~zeit_ungueltig
-    stichtag = dict.fromkeys(lang.index)
-    for index in lang.index[behalten & zeit[0].notna()]:
-        try:
-            stichtag[index] = datetime.date(
-                int(zeit.at[index, 2]), int(zeit.at[index, 1]), int(zeit.at[index, 0])
+    hat_tag = behalten & zeit[0].notna()
+    datum = pd.to_datetime(
+        zeit[0] + "." + zeit[1] + "." + zeit[2], format="%d.%m.%Y", errors="coerce"
+    )
+    for index in lang.index[hat_tag & datum.isna()]:
+        abgelehnt.append(
+            Abgelehnt(
+                int(lang.at[index, "_zeile"]),
+                _("„%(text)s“ ist kein gültiges Datum.") % {"text": lang.at[index, "_zeit"]},
             )
-        except ValueError:
-            abgelehnt.append(
-                Abgelehnt(
-                    int(lang.at[index, "_zeile"]),
-                    _("„%(text)s“ ist kein gültiges Datum.") % {"text": lang.at[index, "_zeit"]},
-                )
-            )
-            behalten[index] = False
+        )
+    behalten &= ~(hat_tag & datum.isna())
     ziffern = wert.fillna("").astype(str).str.replace("-", "", regex=False).str.split(".").str[0]
     zu_gross = ziffern.str.len() > GROESSTE_STELLEN
     for index in lang.index[behalten & zu_gross]:
@@ -427,7 +425,7 @@ def _werte_und_zeit(
         for index in lang.index[behalten & (lang[spalte].str.len() > laenge)]:
             abgelehnt.append(Abgelehnt(int(lang.at[index, "_zeile"]), text))
             behalten[index] = False
-    stichtag = [stichtag[index] for index in lang.index[behalten]]
+    stichtag = [None if pd.isna(d) else d.date() for d in datum[behalten]]
     werte = pd.DataFrame(
         {
             "indikator": lang["indikator"][behalten].to_numpy(),
