@@ -3,12 +3,11 @@
 from django.db.models import Prefetch
 
 from empfehlungen.models import Handlungsempfehlung, Massnahme
+from sozialplanung.roles import is_sozialplanung
 
 
 def empfehlungen_sichtbar_fuer(user):
     """What ``user`` may see: the public sees only what was published."""
-    from sozialplanung.roles import is_sozialplanung
-
     qs = Handlungsempfehlung.objects.all()
     if not is_sozialplanung(user):
         qs = qs.veroeffentlicht()
