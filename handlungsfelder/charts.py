@@ -73,6 +73,17 @@ def _punkte(reihe) -> list[tuple[int, float]]:
     return [(jahr, wert) for jahr, wert, _k in reihe if wert is not None]
 
 
+def _linie(punkte, name: str, farbe: str, breite: int, symbol: str = "circle") -> go.Scatter:
+    return go.Scatter(
+        x=[j for j, _w in punkte],
+        y=[w for _j, w in punkte],
+        name=name,
+        mode="lines+markers",
+        line={"color": farbe, "width": breite},
+        marker={"symbol": symbol},
+    )
+
+
 def zeitreihe(indikator, kreis, land, reihen: dict, *, projektion: bool = True) -> Diagramm:
     """The Kreis beside the Land over the years, with a projection of the Kreis's trend.
 
@@ -106,16 +117,7 @@ def zeitreihe(indikator, kreis, land, reihen: dict, *, projektion: bool = True) 
     trend = linearer_trend(_punkte(kreis_reihe)) if projektion and kreis_reihe else None
     if kreis_reihe:
         punkte = _punkte(kreis_reihe)
-        add(
-            go.Scatter(
-                x=[j for j, _w in punkte],
-                y=[w for _j, w in punkte],
-                name=kreis.name,
-                mode="lines+markers",
-                line={"color": FARBE_KREIS, "width": 3},
-            ),
-            zeilen_kreis,
-        )
+        add(_linie(punkte, kreis.name, FARBE_KREIS, 3), zeilen_kreis)
         if trend:
             add(
                 go.Scatter(
@@ -142,18 +144,7 @@ def zeitreihe(indikator, kreis, land, reihen: dict, *, projektion: bool = True) 
             )
             hinweise.append(trend.methode)
     if land_reihe:
-        punkte = _punkte(land_reihe)
-        add(
-            go.Scatter(
-                x=[j for j, _w in punkte],
-                y=[w for _j, w in punkte],
-                name=land.name,
-                mode="lines+markers",
-                line={"color": FARBE_LAND, "width": 2},
-                marker={"symbol": "square"},
-            ),
-            zeilen_land,
-        )
+        add(_linie(_punkte(land_reihe), land.name, FARBE_LAND, 2, "square"), zeilen_land)
     _layout(figure, titel, 360 if gemeinsam else 520)
     if indikator.einheit:
         figure.update_yaxes(title_text=indikator.einheit)

@@ -110,11 +110,15 @@ class Ergebnis:
 
 
 def parse_zahl(text: str) -> Decimal:
-    """A German number as the statistical offices write it: ``1.234,5`` → 1234.5."""
-    text = text.strip()
-    if not re.fullmatch(ZAHL_DE, text):
-        raise ValueError(_("„%(text)s“ ist keine Zahl.") % {"text": text})
-    return Decimal(text.replace(".", "").replace(",", "."))
+    """A German number as the statistical offices write it: ``1.234,5`` → 1234.5.
+
+    The import parses whole columns with ``_normalise``; this reads one value through
+    the same code, so that what is tested here is what the import does.
+    """
+    normal, ungueltig = _normalise(pd.Series([text], dtype=object), ZAHL_DE, ",")
+    if ungueltig.iloc[0]:
+        raise ValueError(_("„%(text)s“ ist keine Zahl.") % {"text": text.strip()})
+    return Decimal(normal.iloc[0])
 
 
 def _normalise(werte: pd.Series, muster: str, dezimal: str) -> tuple[pd.Series, pd.Series]:
@@ -199,7 +203,7 @@ def _lesen_genesis(text: str) -> Ergebnis:
     kopf = [_zellen(z) for z in zeilen[kopf_start:kopf_ende]]
     titel_zeilen = [_ohne_leere_enden(z) for z in zeilen[1:kopf_start] if _ohne_leere_enden(z)]
     spalten = max(len(k) for k in kopf)
-    id_spalten = min(len(k) - len(list(_lstrip_leer(k))) for k in kopf)
+    id_spalten = min(_fuehrende_leere(k) for k in kopf)
     if id_spalten not in (2, 3):
         raise ImportFehler(
             _("Das Tabellenlayout dieser GENESIS-Datei ist unbekannt."), kopf_start + 1
@@ -319,13 +323,8 @@ def _lesen_genesis(text: str) -> Ergebnis:
     )
 
 
-def _lstrip_leer(zellen: list[str]):
-    drop = True
-    for zelle in zellen:
-        if drop and not zelle.strip():
-            continue
-        drop = False
-        yield zelle
+def _fuehrende_leere(zellen: list[str]) -> int:
+    return next((i for i, zelle in enumerate(zellen) if zelle.strip()), len(zellen))
 
 
 def _spaltennamen(
@@ -454,21 +453,14 @@ def _werte_und_zeit(
     return werte, abgelehnt
 
 
-def _kopf_pruefen(kopf: list[str]) -> None:
+def _tidy_rahmen(kopf: list[str], daten: list[list]) -> pd.DataFrame:
+    """Check the header of a tidy table and frame its rows (each led by its line number)."""
     doppelt = sorted({k for k in kopf if k and kopf.count(k) > 1})
     if doppelt:
         raise ImportFehler(
             _("Die Spalte „%(spalte)s“ steht mehrfach in der Kopfzeile.") % {"spalte": doppelt[0]},
             1,
         )
-
-
-def _lesen_tidy_csv(text: str) -> Ergebnis:
-    erste = text.lstrip("\ufeff").split("\n", 1)[0]
-    trenner = ";" if erste.count(";") >= erste.count(",") else ","
-    zeilen = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=trenner))
-    kopf = [k.strip().lower() for k in zeilen[0]]
-    _kopf_pruefen(kopf)
     fehlend = [s for s in TIDY_SPALTEN if s not in kopf]
     if fehlend:
         raise ImportFehler(
@@ -479,6 +471,18 @@ def _lesen_tidy_csv(text: str) -> Ergebnis:
             % {"soll": ", ".join(TIDY_SPALTEN), "fehlt": ", ".join(fehlend)},
             1,
         )
+    if not daten:
+        raise ImportFehler(_("Die Datei enthält Kopfzeilen, aber keine Daten."), 2)
+    rahmen = pd.DataFrame(daten, columns=["_zeile", *kopf], dtype=str)
+    rahmen["_zeile"] = rahmen["_zeile"].astype(int)
+    return rahmen
+
+
+def _lesen_tidy_csv(text: str) -> Ergebnis:
+    erste = text.lstrip("\ufeff").split("\n", 1)[0]
+    trenner = ";" if erste.count(";") >= erste.count(",") else ","
+    zeilen = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=trenner))
+    kopf = [k.strip().lower() for k in zeilen[0]]
     daten = []
     for nr, zellen in enumerate(zeilen[1:], start=2):
         if not any(c.strip() for c in zellen):
@@ -490,12 +494,10 @@ def _lesen_tidy_csv(text: str) -> Ergebnis:
                 nr,
             )
         daten.append([nr, *zellen])
-    if not daten:
-        raise ImportFehler(_("Die Datei enthält Kopfzeilen, aber keine Daten."), 2)
-    rahmen = pd.DataFrame(daten, columns=["_zeile", *kopf], dtype=str)
-    rahmen["_zeile"] = rahmen["_zeile"].astype(int)
-    dezimal = "," if trenner == ";" else "."
-    return _tidy(rahmen, "CSV", ZAHL_DE if dezimal == "," else ZAHL_PUNKT, dezimal)
+    rahmen = _tidy_rahmen(kopf, daten)
+    if trenner == ";":
+        return _tidy(rahmen, "CSV", ZAHL_DE, ",")
+    return _tidy(rahmen, "CSV", ZAHL_PUNKT, ".")
 
 
 def _lesen_xlsx(inhalt: bytes) -> Ergebnis:
@@ -515,14 +517,6 @@ def _lesen_xlsx(inhalt: bytes) -> Ergebnis:
             _("Das erste Tabellenblatt „%(blatt)s“ ist leer.") % {"blatt": blatt.title}
         )
     kopf = [str(k or "").strip().lower() for k in zeilen[0]]
-    _kopf_pruefen(kopf)
-    fehlend = [s for s in TIDY_SPALTEN if s not in kopf]
-    if fehlend:
-        raise ImportFehler(
-            _("Im ersten Tabellenblatt fehlen die Spalten: %(fehlt)s.")
-            % {"fehlt": ", ".join(fehlend)},
-            1,
-        )
 
     def text(zelle, spalte: str = "") -> str:
         if zelle is None:
@@ -547,11 +541,7 @@ def _lesen_xlsx(inhalt: bytes) -> Ergebnis:
         for nr, zeile in enumerate(zeilen[1:], start=2)
         if any(z not in (None, "") for z in zeile)
     ]
-    if not daten:
-        raise ImportFehler(_("Die Datei enthält Kopfzeilen, aber keine Daten."), 2)
-    rahmen = pd.DataFrame(daten, columns=["_zeile", *kopf], dtype=str)
-    rahmen["_zeile"] = rahmen["_zeile"].astype(int)
-    return _tidy(rahmen, "XLSX", ZAHL_DE, ",")
+    return _tidy(_tidy_rahmen(kopf, daten), "XLSX", ZAHL_DE, ",")
 
 
 def _tidy(rahmen: pd.DataFrame, format: str, muster: str, dezimal: str) -> Ergebnis:
@@ -584,13 +574,12 @@ def _tidy(rahmen: pd.DataFrame, format: str, muster: str, dezimal: str) -> Ergeb
         }
     )[ok]
     werte, fehler = _werte_und_zeit(lang, muster, dezimal)
-    einheit = rahmen["einheit"].fillna("").str.strip() if "einheit" in rahmen else None
-    reihen = []
-    for name in dict.fromkeys(werte["indikator"]):
-        e = ""
-        if einheit is not None:
-            e = next((x for x in einheit[indikator == name] if x), "")
-        reihen.append(Reihe(name, e))
+    einheiten: dict[str, str] = {}
+    if "einheit" in rahmen:
+        for name, einheit in zip(indikator, rahmen["einheit"].fillna("").str.strip(), strict=True):
+            if einheit:
+                einheiten.setdefault(name, einheit)
+    reihen = [Reihe(name, einheiten.get(name, "")) for name in dict.fromkeys(werte["indikator"])]
     quelle = ""
     if "quelle" in rahmen:
         quelle = next((q for q in rahmen["quelle"].fillna("").str.strip() if q), "")

@@ -146,7 +146,7 @@ def indikatoren_import(
     return Bilanz(len(neu), len(geaendert), unveraendert)
 
 
-def indikator_import_hochladen(*, datei, user) -> tuple[IndikatorImport, Ergebnis]:
+def indikator_import_hochladen(*, datei, user) -> IndikatorImport:
     """Keep an uploaded file for its preview; refuses files that cannot be read at all."""
     inhalt = datei.read()
     ergebnis = lesen(inhalt, dateiname=datei.name)
@@ -158,7 +158,7 @@ def indikator_import_hochladen(*, datei, user) -> tuple[IndikatorImport, Ergebni
     )
     vorgang.datei.save(f"{vorgang.sha256}.dat", ContentFile(inhalt), save=False)
     vorgang.save()
-    return vorgang, ergebnis
+    return vorgang
 
 
 def indikator_import_lesen(*, vorgang: IndikatorImport) -> Ergebnis:

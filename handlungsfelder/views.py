@@ -133,7 +133,7 @@ class IndikatorUploadView(RoleRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            vorgang, _ergebnis = services.indikator_import_hochladen(
+            vorgang = services.indikator_import_hochladen(
                 datei=form.cleaned_data["datei"], user=self.request.user
             )
         except ImportFehler as fehler:

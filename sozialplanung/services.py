@@ -6,14 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from empfehlungen.models import Handlungsempfehlung
+from handlungsfelder.models import Handlungsfeld
 from sozialplanung.models import Phase, PhasenWechsel, Planungsjahr
 
 
 def _vorbedingungen(planungsjahr: Planungsjahr, ziel: Phase) -> list[str]:
     """What is still missing before ``planungsjahr`` may enter ``ziel``; empty when ready."""
-    from empfehlungen.models import Handlungsempfehlung
-    from handlungsfelder.models import Handlungsfeld
-
     empfehlungen = Handlungsempfehlung.objects.filter(planungsjahr=planungsjahr)
     fehlt: list[str] = []
     if ziel == Phase.VORSCHLAEGE:
