@@ -3,6 +3,7 @@
 Every figure comes with a table of the same numbers, for screen readers and for print.
 """
 
+import textwrap
 from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
@@ -52,9 +53,21 @@ def zahl(wert: float | None, kennzeichen: str = "") -> str:
     return number_format(round(wert, stellen), stellen, use_l10n=True, force_grouping=True)
 
 
+def _umbrechen(text: str, breite: int = 42) -> str:
+    # Plotly does not wrap titles; on a phone a long indicator name would be cut off.
+    return "<br>".join(textwrap.wrap(text, breite)) or text
+
+
+def kurzname(name: str) -> str:
+    """„Pinneberg, Landkreis“ → „Pinneberg“, „Kiel, Landeshauptstadt, Kreisfreie Stadt“ →
+    „Kiel (Stadt)“: short enough for a bar label; tables keep the full name."""
+    kurz = name.split(",")[0].strip()
+    return f"{kurz} ({_('Stadt')})" if "Kreisfreie Stadt" in name else kurz
+
+
 def _layout(figure: go.Figure, titel: str, hoehe: int) -> go.Figure:
     figure.update_layout(
-        title={"text": titel, "x": 0, "xanchor": "left", "font": {"size": 15}},
+        title={"text": _umbrechen(titel), "x": 0, "xanchor": "left", "font": {"size": 15}},
         separators=",.",
         font={"family": SCHRIFT, "size": 13, "color": "#1b1b1b"},
         paper_bgcolor="white",
@@ -205,7 +218,10 @@ def kreisvergleich(indikator, kreis, land, jahr: int | None, werte: list) -> Dia
     )
     _layout(figure, titel, max(300, 28 * len(werte) + 100))
     figure.update_layout(margin={"l": 10, "r": 20, "t": 60, "b": 40}, showlegend=False)
-    figure.update_yaxes(automargin=True)
+    # Full names stay the categories (and the hover text); the axis shows short ones.
+    figure.update_yaxes(
+        automargin=True, tickmode="array", tickvals=namen, ticktext=[kurzname(n) for n in namen]
+    )
     figure.update_xaxes(showgrid=True, gridcolor="#e3e7ea", tickformat=",~r")
     zeilen = [
         [

@@ -84,6 +84,7 @@ def test_bar_chart_highlights_the_own_kreis(raum):
     assert jahr == 2015
     balken = diagramm.figure.data[0]
     assert list(balken.y) == ["Segeberg, Landkreis", "Pinneberg, Landkreis"]
+    assert list(diagramm.figure.layout.yaxis.ticktext) == ["Segeberg", "Pinneberg"]
     assert balken.marker.color[1] == charts.FARBE_KREIS
     assert balken.marker.color[0] != charts.FARBE_KREIS
     assert diagramm.tabelle_zeilen[0] == ["Pinneberg, Landkreis (eigener Kreis)", "1", "300"]
@@ -145,3 +146,8 @@ def test_handlungsfeld_page_shows_the_analysis_and_its_figures(client, demo_stat
     assert "Zahlen, Daten, Fakten" in text
     assert "Bevölkerungsstand – Insgesamt" in text
     assert "Tabelle 12411-01-01-4" in text
+
+
+def test_short_names_for_bar_labels():
+    assert charts.kurzname("Pinneberg, Landkreis") == "Pinneberg"
+    assert charts.kurzname("Kiel, Landeshauptstadt, Kreisfreie Stadt") == "Kiel (Stadt)"
