@@ -1,11 +1,13 @@
 """Handlungsempfehlung with the seven sections of the county's detail view, and Maßnahmen."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from handlungsfelder.models import Fokusgruppe, Handlungsfeld
 from sozialplanung.models import Planungsjahr
@@ -49,6 +51,9 @@ class Handlungsempfehlung(models.Model):
         EINGEREICHT = "eingereicht", _("eingereicht")
         VEROEFFENTLICHT = "veroeffentlicht", _("veröffentlicht")
         ZURUECKGEGEBEN = "zurueckgegeben", _("zurückgegeben")
+
+    # A Fokusgruppe may change its proposal until it is submitted, and again once returned.
+    BEARBEITBAR_FUER_FOKUSGRUPPE = (Status.ENTWURF, Status.ZURUECKGEGEBEN)
 
     class KreistagStatus(models.TextChoices):
         NICHT_BERATEN = "nicht_beraten", _("nicht beraten")
@@ -118,10 +123,14 @@ class Handlungsempfehlung(models.Model):
     )
     im_dossier = models.BooleanField(_("in das Planungsdossier aufgenommen"), default=False)
 
+    # Optimistic locking: every save through the services raises it by one, and a save
+    # that started from an older number is refused instead of overwriting.
+    version = models.PositiveIntegerField(_("Version"), default=1, editable=False)
     created = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     modified = models.DateTimeField(_("geändert am"), auto_now=True)
 
     objects = HandlungsempfehlungQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["modified"])
 
     class Meta:
         ordering = ["-planungsjahr__jahr", "handlungsfeld__reihenfolge", "titel"]
@@ -212,6 +221,8 @@ class Massnahme(models.Model):
     )
     reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["handlungsempfehlung", "reihenfolge", "pk"]
         verbose_name = _("Maßnahme")
@@ -219,3 +230,36 @@ class Massnahme(models.Model):
 
     def __str__(self) -> str:
         return self.massnahme[:80]
+
+
+class StatusAenderung(models.Model):
+    """One step of the workflow: who moved a recommendation from which status to which."""
+
+    handlungsempfehlung = models.ForeignKey(
+        Handlungsempfehlung,
+        on_delete=models.CASCADE,
+        related_name="statusaenderungen",
+        verbose_name=_("Handlungsempfehlung"),
+    )
+    von_status = models.CharField(
+        _("bisheriger Status"), max_length=20, choices=Handlungsempfehlung.Status.choices
+    )
+    nach_status = models.CharField(
+        _("neuer Status"), max_length=20, choices=Handlungsempfehlung.Status.choices
+    )
+    kommentar = models.TextField(_("Kommentar"), blank=True)
+    geaendert_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("geändert von"),
+    )
+    geaendert_am = models.DateTimeField(_("geändert am"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-geaendert_am", "-pk"]
+        verbose_name = _("Statusänderung")
+        verbose_name_plural = _("Statusänderungen")
+
+    def __str__(self) -> str:
+        return f"{self.handlungsempfehlung}: {self.von_status} → {self.nach_status}"

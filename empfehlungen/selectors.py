@@ -1,17 +1,39 @@
-"""Reads of Handlungsempfehlungen for the public and for staff."""
+"""Reads of Handlungsempfehlungen for the public, for Fokusgruppen and for staff."""
 
-from django.db.models import Prefetch
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
 
 from empfehlungen.models import Handlungsempfehlung, Massnahme
-from sozialplanung.roles import is_sozialplanung
+from sozialplanung.roles import FOKUSGRUPPE, has_role, is_sozialplanung
+from sozialplanung.templatetags.format_de import euro
 
 
 def empfehlungen_sichtbar_fuer(user):
-    """What ``user`` may see: the public sees only what was published."""
+    """What ``user`` may see.
+
+    Staff see everything; a Fokusgruppe member also sees the unpublished work of their own
+    groups; everybody else sees only what was published.
+    """
     qs = Handlungsempfehlung.objects.all()
+    if is_sozialplanung(user):
+        return qs
+    veroeffentlicht = Q(status=Handlungsempfehlung.Status.VEROEFFENTLICHT)
+    if has_role(user, FOKUSGRUPPE):
+        # A subquery rather than a join, so that no row appears twice.
+        return qs.filter(veroeffentlicht | Q(herkunft__in=user.fokusgruppen.values("pk")))
+    return qs.filter(veroeffentlicht)
+
+
+def empfehlungen_in_bearbeitung_fuer(user):
+    """Unpublished recommendations ``user`` works on: all for staff, their groups' otherwise."""
+    qs = Handlungsempfehlung.objects.exclude(status=Handlungsempfehlung.Status.VEROEFFENTLICHT)
     if not is_sozialplanung(user):
-        qs = qs.veroeffentlicht()
-    return qs
+        qs = qs.filter(herkunft__in=user.fokusgruppen.values("pk"))
+    return qs.for_list().order_by("status", "-modified")
 
 
 def empfehlung_detail_queryset(user):
@@ -22,3 +44,120 @@ def empfehlung_detail_queryset(user):
             Prefetch("massnahmen", queryset=Massnahme.objects.order_by("reihenfolge", "pk"))
         )
     )
+
+
+def darf_bearbeiten(user, empfehlung: Handlungsempfehlung) -> bool:
+    """Staff edit everything; a Fokusgruppe member only their own group's drafts."""
+    if is_sozialplanung(user):
+        return True
+    return (
+        has_role(user, FOKUSGRUPPE)
+        and empfehlung.status in Handlungsempfehlung.BEARBEITBAR_FUER_FOKUSGRUPPE
+        and empfehlung.herkunft_id is not None
+        and user.fokusgruppen.filter(pk=empfehlung.herkunft_id).exists()
+    )
+
+
+# The fields staff and Fokusgruppen edit in the form, in the form's order.
+BEARBEITBARE_FELDER = (
+    "titel",
+    "planungsjahr",
+    "handlungsfeld",
+    "herkunft",
+    "beschreibung",
+    "ausgangslage",
+    "ziele",
+    "mitteleinsatz_jaehrlich",
+    "mitteleinsatz_erlaeuterung",
+    "art_der_leistung",
+    "auswirkungen_ressourcen",
+    "zielrichtung",
+)
+
+
+@dataclass(frozen=True)
+class Aenderung:
+    feld: str
+    vorher: str
+    jetzt: str
+
+
+def _anzeige(objekt, feld: str) -> str:
+    field = Handlungsempfehlung._meta.get_field(feld)
+    wert = getattr(objekt, feld)
+    if field.choices:
+        return str(dict(field.flatchoices).get(wert, wert) or "–")
+    if wert is None or wert == "":
+        return "–"
+    if isinstance(wert, Decimal):
+        return euro(wert)
+    return str(wert)
+
+
+def _massnahmen_text(massnahmen) -> str:
+    return "; ".join(m.massnahme for m in sorted(massnahmen, key=lambda m: (m.reihenfolge, m.pk)))
+
+
+def empfehlung_aenderungen_seit(empfehlung: Handlungsempfehlung, version: int) -> list[Aenderung]:
+    """What changed between ``version`` (what the user opened) and the saved state.
+
+    Read from django-simple-history: the snapshot that carries ``version``, and the
+    Maßnahmen as they stood just before the next version was written.
+    """
+    verlauf = empfehlung.history.order_by("history_date")
+    alt = verlauf.filter(version=version).last()
+    if alt is None:
+        return []
+    aenderungen = [
+        Aenderung(
+            feld=str(Handlungsempfehlung._meta.get_field(feld).verbose_name),
+            vorher=_anzeige(alt, feld),
+            jetzt=_anzeige(empfehlung, feld),
+        )
+        for feld in (*BEARBEITBARE_FELDER, "status")
+        if _anzeige(alt, feld) != _anzeige(empfehlung, feld)
+    ]
+    naechste = verlauf.filter(version__gt=version).first()
+    if naechste is not None:
+        vorher = Massnahme.history.as_of(naechste.history_date - timedelta(microseconds=1))
+        vorher_text = _massnahmen_text(vorher.filter(handlungsempfehlung_id=empfehlung.pk))
+        jetzt_text = _massnahmen_text(empfehlung.massnahmen.all())
+        if vorher_text != jetzt_text:
+            aenderungen.append(
+                Aenderung(
+                    feld=str(Massnahme._meta.verbose_name_plural),
+                    vorher=vorher_text or "–",
+                    jetzt=jetzt_text or "–",
+                )
+            )
+    return aenderungen
+
+
+def empfehlung_verlauf(empfehlung: Handlungsempfehlung):
+    """The edit history (who, when, which fields) for staff, newest first."""
+    eintraege = list(empfehlung.history.select_related("history_user").order_by("-history_date"))
+    ergebnis = []
+    for neuer, aelter in zip(eintraege, [*eintraege[1:], None], strict=True):
+        if aelter is None:
+            felder = [_("angelegt")]
+        else:
+            diff = neuer.diff_against(aelter, excluded_fields=["version"])
+            felder = [
+                str(Handlungsempfehlung._meta.get_field(c.field).verbose_name)
+                for c in diff.changes
+            ]
+        ergebnis.append({"eintrag": neuer, "felder": felder})
+    return ergebnis
+
+
+def moegliche_aktionen(user, empfehlung: Handlungsempfehlung) -> list[str]:
+    """The workflow steps ``user`` may take on ``empfehlung`` now, for the buttons."""
+    Status = Handlungsempfehlung.Status
+    aktionen = []
+    if empfehlung.status in Handlungsempfehlung.BEARBEITBAR_FUER_FOKUSGRUPPE and darf_bearbeiten(
+        user, empfehlung
+    ):
+        aktionen.append("einreichen")
+    if empfehlung.status == Status.EINGEREICHT and is_sozialplanung(user):
+        aktionen += ["veroeffentlichen", "zurueckgeben"]
+    return aktionen

@@ -5,6 +5,13 @@ from empfehlungen import views
 app_name = "empfehlungen"
 urlpatterns = [
     path("", views.HandlungsempfehlungListView.as_view(), name="list"),
+    path("export.csv", views.ExportCsvView.as_view(), name="export_csv"),
+    path("export.xlsx", views.ExportXlsxView.as_view(), name="export_xlsx"),
+    path("neu/", views.HandlungsempfehlungCreateView.as_view(), name="create"),
+    path("vorschlaege/", views.VorschlaegeView.as_view(), name="vorschlaege"),
     path("<int:pk>/", views.HandlungsempfehlungRedirectView.as_view(), name="detail_kurz"),
+    path("<int:pk>/bearbeiten/", views.HandlungsempfehlungUpdateView.as_view(), name="update"),
+    path("<int:pk>/status/", views.HandlungsempfehlungStatusView.as_view(), name="status"),
+    path("<int:pk>/verlauf/", views.HandlungsempfehlungVerlaufView.as_view(), name="verlauf"),
     path("<int:pk>/<slug:slug>/", views.HandlungsempfehlungDetailView.as_view(), name="detail"),
 ]

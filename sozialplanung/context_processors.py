@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from sozialplanung.roles import is_sozialplanung
+from sozialplanung.roles import FOKUSGRUPPE, has_role, is_sozialplanung
 
 
 def portal(request) -> dict:
@@ -10,4 +10,5 @@ def portal(request) -> dict:
     return {
         "traeger": settings.TRAEGER,
         "ist_sozialplanung": bool(user and is_sozialplanung(user)),
+        "darf_vorschlagen": bool(user and (is_sozialplanung(user) or has_role(user, FOKUSGRUPPE))),
     }

@@ -36,13 +36,17 @@ class RoleRequiredMixin(AccessMixin):
     that nobody without the role learns anything from a redirect or a lookup.
     """
 
-    required_role: str = SOZIALPLANUNG
+    # One role, or a tuple of roles of which the user needs any.
+    required_role: str | tuple[str, ...] = SOZIALPLANUNG
     raise_exception = False
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if not has_role(request.user, self.required_role):
+        rollen = (
+            (self.required_role,) if isinstance(self.required_role, str) else self.required_role
+        )
+        if not any(has_role(request.user, rolle) for rolle in rollen):
             self.raise_exception = True
             return self.handle_no_permission()
         antwort = self.prepare(request, *args, **kwargs)

@@ -5,12 +5,14 @@ The table below must name every URL of the portal: a new URL without an entry fa
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from empfehlungen.models import Handlungsempfehlung
 from tests.empfehlungen.factories import HandlungsempfehlungFactory
 from tests.handlungsfelder.factories import IndikatorFactory, IndikatorImportFactory
 
+User = get_user_model()
 ROLLEN = ["anonym", "fokusgruppe", "steuerungsgruppe", "sozialplanung", "admin"]
 OEFFENTLICH = dict.fromkeys(ROLLEN, 200)
 NUR_SOZIALPLANUNG = {
@@ -27,6 +29,8 @@ NUR_STAFF_ADMIN = {
     "sozialplanung": 200,
     "admin": 200,
 }
+
+VORSCHLAGENDE = NUR_SOZIALPLANUNG | {"fokusgruppe": 200}
 
 # url name -> (method, kwargs factory, expected status per role)
 MATRIX = {
@@ -50,6 +54,19 @@ MATRIX = {
     "empfehlungen:list": ("get", {}, OEFFENTLICH),
     "empfehlungen:detail": ("get", "veroeffentlicht", OEFFENTLICH),
     "empfehlungen:detail_kurz": ("get", "veroeffentlicht_kurz", dict.fromkeys(ROLLEN, 302)),
+    "empfehlungen:export_csv": ("get", {}, OEFFENTLICH),
+    "empfehlungen:export_xlsx": ("get", {}, OEFFENTLICH),
+    "empfehlungen:create": ("get", {}, VORSCHLAGENDE),
+    "empfehlungen:vorschlaege": ("get", {}, VORSCHLAGENDE),
+    # A Fokusgruppe sees the published recommendation but may not change it.
+    "empfehlungen:update": ("get", "veroeffentlicht_kurz", VORSCHLAGENDE | {"fokusgruppe": 403}),
+    # A POST without a workflow step is refused as a bad request by those who may act.
+    "empfehlungen:status": (
+        "post",
+        "veroeffentlicht_kurz",
+        VORSCHLAGENDE | {"fokusgruppe": 400, "sozialplanung": 400, "admin": 400},
+    ),
+    "empfehlungen:verlauf": ("get", "veroeffentlicht_kurz", NUR_SOZIALPLANUNG),
     "handlungsfelder:list": ("get", {}, OEFFENTLICH),
     "handlungsfelder:detail": ("get", {"slug": "bildung"}, OEFFENTLICH),
     "handlungsfelder:indikator_list": ("get", {}, OEFFENTLICH),
@@ -75,6 +92,15 @@ ZUSATZ = [
             "admin": 200,
         },
     ),
+    # Object level: a Fokusgruppe edits its own group's drafts and nobody else's.
+    ("empfehlungen:update", "entwurf_eigen_kurz", VORSCHLAGENDE),
+    (
+        "empfehlungen:detail",
+        "entwurf_eigen",
+        VORSCHLAGENDE | {"steuerungsgruppe": 404, "anonym": 404},
+    ),
+    ("empfehlungen:update", "entwurf_kurz", VORSCHLAGENDE | {"fokusgruppe": 404}),
+    ("empfehlungen:verlauf", "entwurf_kurz", NUR_SOZIALPLANUNG),
 ]
 
 
@@ -121,6 +147,8 @@ def _kwargs(spec):
             status=Handlungsempfehlung.Status.ENTWURF,
             planungsjahr=Handlungsempfehlung.objects.first().planungsjahr,
         )
+        if spec.startswith("entwurf_eigen"):
+            empfehlung.herkunft.mitglieder.add(User.objects.get(username="fokus"))
     if spec.endswith("_kurz"):
         return {"pk": empfehlung.pk}
     return {"pk": empfehlung.pk, "slug": empfehlung.slug}

@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -18,3 +19,11 @@ def euro(value) -> str:
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
     return f"{number_format(amount, 2, use_l10n=True, force_grouping=True)}\u00a0€"
+
+
+@register.filter
+def person(user) -> str:
+    """A user as staff know them: the full name, else the login; "System" for no user."""
+    if user is None:
+        return gettext("System")
+    return user.get_full_name() or user.get_username()
