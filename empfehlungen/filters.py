@@ -101,8 +101,10 @@ class HandlungsempfehlungFilter(django_filters.FilterSet):
         empty_label=_("alle"),
     )
     sortierung = Sortierung(
-        label=_("Sortierung"),
+        label=_("Sortieren nach"),
         fields={orm: param for param, (orm, _label) in SORTIERUNGEN.items()},
+        field_labels=dict(SORTIERUNGEN.values()),
+        empty_label=_("Jahr, Handlungsfeld"),
     )
 
     class Meta:

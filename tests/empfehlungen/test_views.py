@@ -24,7 +24,13 @@ def test_public_list_hides_drafts(client):
 def test_public_list_shows_the_countys_columns(client, demo_data):
     html = client.get(reverse("empfehlungen:list")).content.decode()
     koepfe = re.findall(r'<th scope="col"[^>]*><a class="sortier-link"[^>]*>([^<]+)<', html)
-    assert koepfe == ["Handlungsfeld", "Handlungsempfehlung", "Steuerungsrelevanz", "Jahr", "Status"]
+    assert koepfe == [
+        "Handlungsfeld",
+        "Handlungsempfehlung",
+        "Steuerungsrelevanz",
+        "Jahr",
+        "Status",
+    ]
     assert "Methoden der Wirkungsmessung" in html
     assert "beraten und beschlossen" in html
     assert "16 Handlungsempfehlungen" in html
