@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -28,6 +29,11 @@ class ArtDerLeistung(models.TextChoices):
 
 
 class HandlungsempfehlungQuerySet(models.QuerySet):
+    def update(self, **kwargs) -> int:
+        # Bulk updates count as changes too: the public list's cache keys on `modified`.
+        kwargs.setdefault("modified", timezone.now())
+        return super().update(**kwargs)
+
     def veroeffentlicht(self) -> "HandlungsempfehlungQuerySet":
         return self.filter(status=Handlungsempfehlung.Status.VEROEFFENTLICHT)
 
@@ -41,6 +47,23 @@ class HandlungsempfehlungQuerySet(models.QuerySet):
 
     def for_list(self) -> "HandlungsempfehlungQuerySet":
         return self.select_related("handlungsfeld", "planungsjahr", "herkunft")
+
+    def for_table(self) -> "HandlungsempfehlungQuerySet":
+        """Only the columns of the public list and its exports.
+
+        The long section texts stay in the database: sorting 2,000 rows that carry them
+        cost the list most of its time.
+        """
+        return self.select_related("handlungsfeld", "planungsjahr").only(
+            "titel",
+            "status",
+            "steuerungsrelevanz",
+            "kreistag_status",
+            "handlungsfeld__name",
+            "handlungsfeld__slug",
+            "handlungsfeld__reihenfolge",
+            "planungsjahr__jahr",
+        )
 
 
 class Handlungsempfehlung(models.Model):
@@ -136,7 +159,10 @@ class Handlungsempfehlung(models.Model):
         ordering = ["-planungsjahr__jahr", "handlungsfeld__reihenfolge", "titel"]
         verbose_name = _("Handlungsempfehlung")
         verbose_name_plural = _("Handlungsempfehlungen")
-        indexes = [models.Index(fields=["status", "planungsjahr"])]
+        indexes = [
+            models.Index(fields=["status", "planungsjahr"]),
+            models.Index(fields=["modified"]),
+        ]
 
     def __str__(self) -> str:
         return self.titel
@@ -188,6 +214,13 @@ class Handlungsempfehlung(models.Model):
         return slug or "empfehlung"
 
 
+class MassnahmeQuerySet(models.QuerySet):
+    def update(self, **kwargs) -> int:
+        # As for recommendations: the public detail page's cache keys on `modified`.
+        kwargs.setdefault("modified", timezone.now())
+        return super().update(**kwargs)
+
+
 class Massnahme(models.Model):
     class Status(models.TextChoices):
         GEPLANT = "geplant", _("geplant")
@@ -220,8 +253,10 @@ class Massnahme(models.Model):
         _("Maßnahmenstatus"), max_length=20, choices=Status.choices, default=Status.GEPLANT
     )
     reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    modified = models.DateTimeField(_("geändert am"), auto_now=True, db_index=True)
 
-    history = HistoricalRecords()
+    objects = MassnahmeQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["modified"])
 
     class Meta:
         ordering = ["handlungsempfehlung", "reihenfolge", "pk"]

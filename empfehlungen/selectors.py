@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from empfehlungen.models import Handlungsempfehlung, Massnahme
@@ -26,6 +26,22 @@ def empfehlungen_sichtbar_fuer(user):
         # A subquery rather than a join, so that no row appears twice.
         return qs.filter(veroeffentlicht | Q(herkunft__in=user.fokusgruppen.values("pk")))
     return qs.filter(veroeffentlicht)
+
+
+def listenstand() -> str:
+    """Changes whenever a recommendation is added, changed or deleted (one indexed query)."""
+    stand = Handlungsempfehlung.objects.aggregate(zuletzt=Max("modified"), anzahl=Count("pk"))
+    return f"{stand['zuletzt']}|{stand['anzahl']}"
+
+
+def detailstand() -> str:
+    """Like ``listenstand``, and also changes with any Maßnahme.
+
+    Whatever the public detail page shows must move this value when it changes, or
+    visitors would see the old page until the cache expires.
+    """
+    massnahmen = Massnahme.objects.aggregate(zuletzt=Max("modified"), anzahl=Count("pk"))
+    return f"{listenstand()}|{massnahmen['zuletzt']}|{massnahmen['anzahl']}"
 
 
 def empfehlungen_in_bearbeitung_fuer(user):

@@ -1,10 +1,17 @@
 from django.urls import path
 
-from empfehlungen import views
+from empfehlungen import selectors, views
+from sozialplanung.cache import fuer_gaeste_zwischenspeichern
 
 app_name = "empfehlungen"
 urlpatterns = [
-    path("", views.HandlungsempfehlungListView.as_view(), name="list"),
+    path(
+        "",
+        fuer_gaeste_zwischenspeichern(selectors.listenstand)(
+            views.HandlungsempfehlungListView.as_view()
+        ),
+        name="list",
+    ),
     path("export.csv", views.ExportCsvView.as_view(), name="export_csv"),
     path("export.xlsx", views.ExportXlsxView.as_view(), name="export_xlsx"),
     path("neu/", views.HandlungsempfehlungCreateView.as_view(), name="create"),
@@ -13,5 +20,11 @@ urlpatterns = [
     path("<int:pk>/bearbeiten/", views.HandlungsempfehlungUpdateView.as_view(), name="update"),
     path("<int:pk>/status/", views.HandlungsempfehlungStatusView.as_view(), name="status"),
     path("<int:pk>/verlauf/", views.HandlungsempfehlungVerlaufView.as_view(), name="verlauf"),
-    path("<int:pk>/<slug:slug>/", views.HandlungsempfehlungDetailView.as_view(), name="detail"),
+    path(
+        "<int:pk>/<slug:slug>/",
+        fuer_gaeste_zwischenspeichern(selectors.detailstand)(
+            views.HandlungsempfehlungDetailView.as_view()
+        ),
+        name="detail",
+    ),
 ]

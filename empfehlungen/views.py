@@ -31,7 +31,7 @@ class GefilterteEmpfehlungenMixin:
             self.filterset = HandlungsempfehlungFilter(
                 self.request.GET or None,
                 queryset=mit_sortierrang(
-                    selectors.empfehlungen_sichtbar_fuer(self.request.user).for_list()
+                    selectors.empfehlungen_sichtbar_fuer(self.request.user).for_table()
                 ),
                 user=self.request.user,
             )

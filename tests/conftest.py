@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 
 from sozialplanung import roles
@@ -50,6 +51,14 @@ def demo_data(db):
 def _fast_password_hashing(settings):
     # The default PBKDF2 costs a quarter second per user; tests create many.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The page cache lives in process memory; every test starts without it.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

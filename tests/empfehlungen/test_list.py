@@ -227,3 +227,32 @@ def test_detail_query_count_stays_flat_for_staff(
 def test_postgres_search_uses_german_stemming(client, bestand):
     # "Sprachförderungen" is not a substring of "Sprachförderung", but the same stem.
     assert _titel(client, q="Sprachförderungen") == [bestand["kita"].titel]
+
+
+def test_guests_get_cached_pages_that_change_with_the_data(
+    client, django_assert_num_queries, sozialplanung_user
+):
+    from tests.empfehlungen.factories import MassnahmeFactory
+
+    erste = HandlungsempfehlungFactory(titel="Erste Empfehlung")
+    massnahme = MassnahmeFactory(handlungsempfehlung=erste, massnahme="Räume suchen")
+    liste = reverse("empfehlungen:list")
+    assert "Erste Empfehlung" in client.get(liste).content.decode()
+    client.get(erste.get_absolute_url())
+    # Served again from the cache: only the query for the Datenstand.
+    with django_assert_num_queries(1):
+        client.get(liste)
+    with django_assert_num_queries(2):
+        client.get(erste.get_absolute_url())
+
+    HandlungsempfehlungFactory(titel="Zweite Empfehlung")
+    assert "Zweite Empfehlung" in client.get(liste).content.decode()
+    # Bulk updates count, as the Steuerungsgruppe's and the Kreistag's results use them.
+    Handlungsempfehlung.objects.filter(pk=erste.pk).update(kreistag_status=K.BESCHLOSSEN)
+    assert "beraten und beschlossen" in client.get(liste).content.decode()
+    type(massnahme).objects.filter(pk=massnahme.pk).update(status="umgesetzt")
+    assert "umgesetzt" in client.get(erste.get_absolute_url()).content.decode()
+
+    # Logged-in users never get the guests' page.
+    client.force_login(sozialplanung_user)
+    assert "Abmelden" in client.get(liste).content.decode()
