@@ -340,7 +340,9 @@ class MassnahmeStatusAenderung(models.Model):
         related_name="statusaenderungen",
         verbose_name=_("Maßnahme"),
     )
-    status = models.CharField(_("Maßnahmenstatus"), max_length=20, choices=Massnahme.Status.choices)
+    status = models.CharField(
+        _("Maßnahmenstatus"), max_length=20, choices=Massnahme.Status.choices
+    )
     datum = models.DateField(_("Datum"))
     budget_ausgegeben = models.DecimalField(
         _("ausgegebenes Budget"),

@@ -142,7 +142,9 @@ class OrdnerQuelle(Quelle):
                     % {"datei": datei.name, "grund": e}
                 )
                 continue
-            eintraege = inhalt["data"] if isinstance(inhalt, dict) and "data" in inhalt else [inhalt]
+            eintraege = (
+                inhalt["data"] if isinstance(inhalt, dict) and "data" in inhalt else [inhalt]
+            )
             for eintrag in eintraege if isinstance(eintraege, list) else []:
                 self.reihenfolge.append(eintrag)
                 self._merken(eintrag)
@@ -177,9 +179,7 @@ class UrlQuelle(Quelle):
                 % {"url": url, "grund": grund}
             ) from e
         except (ValueError, UnicodeDecodeError) as e:
-            raise OParlFehler(
-                _("Die Antwort von %(url)s ist kein JSON.") % {"url": url}
-            ) from e
+            raise OParlFehler(_("Die Antwort von %(url)s ist kein JSON.") % {"url": url}) from e
         self._merken(inhalt)
         return inhalt
 

@@ -229,7 +229,9 @@ def beratungen_csv_anwenden(*, inhalt: bytes) -> CsvBilanz:
     for zeile in bilanz.zeilen:
         beratung = Beratung.objects.filter(
             vorlage=zeile.vorlage, gremium=zeile.gremium, sitzungsdatum=zeile.datum
-        ).first() or Beratung(vorlage=zeile.vorlage, gremium=zeile.gremium, sitzungsdatum=zeile.datum)
+        ).first() or Beratung(
+            vorlage=zeile.vorlage, gremium=zeile.gremium, sitzungsdatum=zeile.datum
+        )
         beratung.rolle = zeile.rolle
         beratung.ergebnis = zeile.ergebnis
         beratung.authoritative = zeile.authoritative
@@ -237,7 +239,8 @@ def beratungen_csv_anwenden(*, inhalt: bytes) -> CsvBilanz:
             beratung.full_clean()
         except ValidationError as e:
             fehler.append(
-                _("Zeile %(zeile)s: %(fehler)s") % {"zeile": zeile.zeile, "fehler": " ".join(e.messages)}
+                _("Zeile %(zeile)s: %(fehler)s")
+                % {"zeile": zeile.zeile, "fehler": " ".join(e.messages)}
             )
             continue
         beratung.save()
