@@ -363,3 +363,12 @@ class MassnahmeStatusAenderung(models.Model):
 
     def __str__(self) -> str:
         return f"{self.massnahme}: {self.get_status_display()}"
+
+
+# What the detail page's Beratungsverlauf and Umsetzungsstand read, prefetched by
+# selectors.empfehlung_detail_queryset so the page's query count stays flat.
+KREISTAG_DETAIL_PREFETCH = (
+    "vorlagen__beratungen",
+    "kreistag_statusaenderungen",
+    "massnahmen__statusaenderungen",
+)

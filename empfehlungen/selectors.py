@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from empfehlungen.models import Handlungsempfehlung, Massnahme
+from empfehlungen.models import KREISTAG_DETAIL_PREFETCH, Handlungsempfehlung, Massnahme
 from sozialplanung.roles import is_sozialplanung
 
 
@@ -21,4 +21,5 @@ def empfehlung_detail_queryset(user):
         .prefetch_related(
             Prefetch("massnahmen", queryset=Massnahme.objects.order_by("reihenfolge", "pk"))
         )
+        .prefetch_related(*KREISTAG_DETAIL_PREFETCH)
     )
