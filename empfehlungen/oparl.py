@@ -334,21 +334,20 @@ def _agenda_item(quelle: Quelle, consultation: dict, meeting: dict | None) -> di
 
 def _beratung_werte(quelle: Quelle, consultation: dict) -> dict:
     """Everything the source says about one consultation; None where it says nothing."""
-    meeting = None
+    meeting = datum = None
     if isinstance(consultation.get("meeting"), str):
         meeting = quelle.get(consultation["meeting"])
         if meeting is not None:
             try:
                 pruefen(meeting, "Meeting")
+                if meeting.get("start"):
+                    datum = datum_lesen(meeting["start"], feld="start")
             except Fehlerhaft as e:
-                raise Fehlerhaft(f"Meeting {meeting.get('id', '?')} {e}") from e
+                raise Fehlerhaft(f"Meeting {consultation['meeting']}: {e}") from e
     try:
         item = _agenda_item(quelle, consultation, meeting)
     except Fehlerhaft as e:
-        raise Fehlerhaft(f"AgendaItem {consultation.get('agendaItem', '?')} {e}") from e
-    datum = None
-    if meeting is not None and meeting.get("start"):
-        datum = datum_lesen(meeting["start"], feld="start")
+        raise Fehlerhaft(f"AgendaItem {consultation.get('agendaItem', '?')}: {e}") from e
     return {
         "gremium": _gremium(quelle, consultation, meeting),
         "sitzungsdatum": datum,

@@ -12,6 +12,7 @@ from pathlib import Path
 BASIS = "https://ris.kreis-beispiel.de/oparl/v1.1"
 SCHEMA = "https://schema.oparl.org/1.1/"
 STAND = "2024-01-15T10:00:00+01:00"
+_basis = BASIS
 
 
 @dataclass
@@ -36,7 +37,7 @@ class Papier:
 
 def _obj(typ: str, pfad: str, **felder) -> dict:
     return {
-        "id": f"{BASIS}/{pfad}",
+        "id": f"{_basis}/{pfad}",
         "type": SCHEMA + typ,
         **felder,
         "created": STAND,
@@ -44,8 +45,11 @@ def _obj(typ: str, pfad: str, **felder) -> dict:
     }
 
 
-def objekte(papiere: Iterable[Papier]) -> list[tuple[str, dict]]:
-    """(file name, object) for every object the Papers need."""
+def objekte(papiere: Iterable[Papier], basis: str = BASIS) -> list[tuple[str, dict]]:
+    """(file name, object) for every object the Papers need; ids start with ``basis``."""
+    global _basis
+    _basis = basis
+    BASIS = basis  # noqa: N806 - the same name as the default, for the f-strings below
     system = _obj(
         "System", "system", oparlVersion=SCHEMA, body=f"{BASIS}/bodies", name="Beispiel-RIS"
     )
@@ -138,9 +142,9 @@ def objekte(papiere: Iterable[Papier]) -> list[tuple[str, dict]]:
     return dateien
 
 
-def ordner_schreiben(ordner: Path, papiere: Iterable[Papier]) -> Path:
+def ordner_schreiben(ordner: Path, papiere: Iterable[Papier], basis: str = BASIS) -> Path:
     ordner.mkdir(parents=True, exist_ok=True)
-    for name, obj in objekte(papiere):
+    for name, obj in objekte(papiere, basis):
         (ordner / name).write_text(
             json.dumps(obj, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
