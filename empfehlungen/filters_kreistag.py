@@ -35,4 +35,7 @@ class UmsetzungFilter(django_filters.FilterSet):
         self.filters["jahr"].extra["choices"] = [(j, str(j)) for j in jahre]
 
     def filter_status(self, queryset, name, value):
-        return queryset.filter(massnahmen__status=value).distinct()
+        # A subquery, not a join: a join would multiply the per-status counts of the rows.
+        return queryset.filter(
+            pk__in=Massnahme.objects.filter(status=value).values("handlungsempfehlung")
+        )
