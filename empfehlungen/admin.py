@@ -1,6 +1,15 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from empfehlungen.models import Handlungsempfehlung, Massnahme
+from empfehlungen.models import (
+    Beratung,
+    Handlungsempfehlung,
+    KreistagStatusAenderung,
+    Massnahme,
+    MassnahmeStatusAenderung,
+    Vorlage,
+)
+from empfehlungen.services_kreistag import kreistag_status_update_fuer_vorlagen
 
 
 class MassnahmeInline(admin.TabularInline):
@@ -31,6 +40,8 @@ class HandlungsempfehlungAdmin(admin.ModelAdmin):
     search_fields = ["titel", "beschreibung", "ausgangslage", "ziele"]
     list_select_related = ["handlungsfeld", "planungsjahr"]
     inlines = [MassnahmeInline]
+    # Derived from the Beratungen by services_kreistag; never typed in by hand.
+    readonly_fields = ["kreistag_status"]
 
 
 @admin.register(Massnahme)
@@ -39,3 +50,40 @@ class MassnahmeAdmin(admin.ModelAdmin):
     list_filter = ["status", "handlungsempfehlung__planungsjahr"]
     search_fields = ["massnahme", "ziele", "verantwortung", "handlungsempfehlung__titel"]
     list_select_related = ["handlungsempfehlung"]
+
+
+class BeratungInline(admin.TabularInline):
+    model = Beratung
+    extra = 0
+
+
+@admin.register(Vorlage)
+class VorlageAdmin(admin.ModelAdmin):
+    list_display = ["reference", "titel", "art", "datum"]
+    list_filter = ["art"]
+    search_fields = ["reference", "titel"]
+    filter_horizontal = ["handlungsempfehlungen"]
+    inlines = [BeratungInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        kreistag_status_update_fuer_vorlagen(
+            vorlagen=[form.instance.pk], anlass=_("Änderung in der Datenverwaltung")
+        )
+
+
+@admin.register(KreistagStatusAenderung)
+class KreistagStatusAenderungAdmin(admin.ModelAdmin):
+    list_display = ["handlungsempfehlung", "von_status", "nach_status", "datum", "anlass"]
+    list_select_related = ["handlungsempfehlung"]
+    # The log is written by the status service only.
+    readonly_fields = [f.name for f in KreistagStatusAenderung._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(MassnahmeStatusAenderung)
+class MassnahmeStatusAenderungAdmin(admin.ModelAdmin):
+    list_display = ["massnahme", "status", "datum", "budget_ausgegeben"]
+    list_select_related = ["massnahme"]

@@ -227,6 +227,7 @@ class Massnahme(models.Model):
         IN_UMSETZUNG = "in_umsetzung", _("in Umsetzung")
         UMGESETZT = "umgesetzt", _("umgesetzt")
         ZURUECKGESTELLT = "zurueckgestellt", _("zurückgestellt")
+        EINGESTELLT = "eingestellt", _("eingestellt")
 
     handlungsempfehlung = models.ForeignKey(
         Handlungsempfehlung,
@@ -298,3 +299,161 @@ class StatusAenderung(models.Model):
 
     def __str__(self) -> str:
         return f"{self.handlungsempfehlung}: {self.von_status} → {self.nach_status}"
+
+
+# --- Kreistag (issue 7): Vorlagen, Beratungsfolge, derived status, implementation -------
+
+
+class Vorlage(models.Model):
+    """A Drucksache of the council information system that carries recommendations."""
+
+    class Art(models.TextChoices):
+        MITTEILUNGSVORLAGE = "mitteilungsvorlage", _("Mitteilungsvorlage")
+        BESCHLUSSVORLAGE = "beschlussvorlage", _("Beschlussvorlage")
+
+    reference = models.CharField(
+        _("Drucksachennummer"),
+        max_length=100,
+        unique=True,
+        help_text=_("Wie im Ratsinformationssystem, z. B. „DrS 2023/117“."),
+    )
+    titel = models.CharField(_("Titel"), max_length=500)
+    art = models.CharField(
+        _("Art"), max_length=20, choices=Art.choices, default=Art.BESCHLUSSVORLAGE
+    )
+    datum = models.DateField(_("Datum"), null=True, blank=True)
+    web_url = models.URLField(_("Adresse im Ratsinformationssystem"), max_length=500, blank=True)
+    oparl_id = models.URLField(_("OParl-ID"), max_length=500, blank=True)
+    handlungsempfehlungen = models.ManyToManyField(
+        Handlungsempfehlung,
+        related_name="vorlagen",
+        blank=True,
+        verbose_name=_("Handlungsempfehlungen"),
+    )
+
+    # The public detail page's cache keys on the latest change (selectors.detailstand).
+    modified = models.DateTimeField(_("geändert am"), auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["-datum", "reference"]
+        verbose_name = _("Vorlage")
+        verbose_name_plural = _("Vorlagen")
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.titel}"
+
+
+class Beratung(models.Model):
+    """One consultation of a Vorlage in a Gremium (OParl: Consultation + AgendaItem)."""
+
+    vorlage = models.ForeignKey(
+        Vorlage, on_delete=models.CASCADE, related_name="beratungen", verbose_name=_("Vorlage")
+    )
+    gremium = models.CharField(_("Gremium"), max_length=300)
+    sitzungsdatum = models.DateField(
+        _("Sitzungsdatum"), null=True, blank=True, help_text=_("Leer, solange kein Termin steht.")
+    )
+    rolle = models.CharField(
+        _("Rolle"), max_length=100, blank=True, help_text=_("z. B. Vorberatung, Entscheidung")
+    )
+    authoritative = models.BooleanField(
+        _("entscheidend"),
+        default=False,
+        help_text=_("Diese Beratung entscheidet abschließend über die Vorlage."),
+    )
+    ergebnis = models.CharField(_("Ergebnis"), max_length=300, blank=True)
+    beschlusstext = models.TextField(_("Beschlusstext"), blank=True)
+    oparl_id = models.URLField(_("OParl-ID der Beratung"), max_length=500, blank=True)
+
+    # The public detail page's cache keys on the latest change (selectors.detailstand).
+    modified = models.DateTimeField(_("geändert am"), auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = [models.F("sitzungsdatum").asc(nulls_last=True), "pk"]
+        verbose_name = _("Beratung")
+        verbose_name_plural = _("Beratungen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["oparl_id"],
+                condition=~models.Q(oparl_id=""),
+                name="beratung_oparl_id_eindeutig",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vorlage.reference}: {self.gremium}"
+
+
+class KreistagStatusAenderung(models.Model):
+    """Every change of a recommendation's derived Kreistag status, with its date."""
+
+    handlungsempfehlung = models.ForeignKey(
+        Handlungsempfehlung,
+        on_delete=models.CASCADE,
+        related_name="kreistag_statusaenderungen",
+        verbose_name=_("Handlungsempfehlung"),
+    )
+    von_status = models.CharField(
+        _("bisheriger Status"),
+        max_length=20,
+        choices=Handlungsempfehlung.KreistagStatus.choices,
+    )
+    nach_status = models.CharField(
+        _("neuer Status"), max_length=20, choices=Handlungsempfehlung.KreistagStatus.choices
+    )
+    datum = models.DateField(
+        _("wirksam seit"), help_text=_("Das Sitzungsdatum, das den Status ergab.")
+    )
+    anlass = models.CharField(_("Anlass"), max_length=200, blank=True)
+    erfasst = models.DateTimeField(_("erfasst am"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["handlungsempfehlung", "erfasst", "pk"]
+        verbose_name = _("Änderung des Kreistag-Status")
+        verbose_name_plural = _("Änderungen des Kreistag-Status")
+
+    def __str__(self) -> str:
+        return f"{self.get_von_status_display()} → {self.get_nach_status_display()}"
+
+
+class MassnahmeStatusAenderung(models.Model):
+    """A step of a Maßnahme's implementation: its status from a date, spent budget, a note."""
+
+    massnahme = models.ForeignKey(
+        Massnahme,
+        on_delete=models.CASCADE,
+        related_name="statusaenderungen",
+        verbose_name=_("Maßnahme"),
+    )
+    status = models.CharField(
+        _("Maßnahmenstatus"), max_length=20, choices=Massnahme.Status.choices
+    )
+    datum = models.DateField(_("Datum"))
+    budget_ausgegeben = models.DecimalField(
+        _("ausgegebenes Budget"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("In Euro, bis zu diesem Datum insgesamt."),
+    )
+    notiz = models.TextField(_("Notiz"), blank=True)
+    erfasst = models.DateTimeField(_("erfasst am"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["massnahme", "datum", "pk"]
+        verbose_name = _("Umsetzungsschritt einer Maßnahme")
+        verbose_name_plural = _("Umsetzungsschritte von Maßnahmen")
+
+    def __str__(self) -> str:
+        return f"{self.massnahme}: {self.get_status_display()}"
+
+
+# What the detail page's Beratungsverlauf and Umsetzungsstand read, prefetched by
+# selectors.empfehlung_detail_queryset so the page's query count stays flat.
+KREISTAG_DETAIL_PREFETCH = (
+    "vorlagen__beratungen",
+    "kreistag_statusaenderungen",
+    "massnahmen__statusaenderungen",
+)

@@ -7,7 +7,13 @@ from decimal import Decimal
 from django.db.models import Count, Max, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from empfehlungen.models import Handlungsempfehlung, Massnahme
+from empfehlungen.models import (
+    KREISTAG_DETAIL_PREFETCH,
+    Beratung,
+    Handlungsempfehlung,
+    Massnahme,
+    Vorlage,
+)
 from sozialplanung.roles import FOKUSGRUPPE, has_role, is_sozialplanung
 from sozialplanung.templatetags.format_de import euro
 
@@ -28,20 +34,24 @@ def empfehlungen_sichtbar_fuer(user):
     return qs.filter(veroeffentlicht)
 
 
-def listenstand() -> str:
-    """Changes whenever a recommendation is added, changed or deleted (one indexed query)."""
-    stand = Handlungsempfehlung.objects.aggregate(zuletzt=Max("modified"), anzahl=Count("pk"))
+def _stand(model) -> str:
+    stand = model.objects.aggregate(zuletzt=Max("modified"), anzahl=Count("pk"))
     return f"{stand['zuletzt']}|{stand['anzahl']}"
 
 
+def listenstand() -> str:
+    """Changes whenever a recommendation is added, changed or deleted (one indexed query)."""
+    return _stand(Handlungsempfehlung)
+
+
 def detailstand() -> str:
-    """Like ``listenstand``, and also changes with any Maßnahme.
+    """Like ``listenstand``, and also changes with any Maßnahme, Vorlage or Beratung.
 
     Whatever the public detail page shows must move this value when it changes, or
-    visitors would see the old page until the cache expires.
+    visitors would see the old page until the cache expires. The status logs need no
+    entry: each status change also saves the recommendation or the Maßnahme.
     """
-    massnahmen = Massnahme.objects.aggregate(zuletzt=Max("modified"), anzahl=Count("pk"))
-    return f"{listenstand()}|{massnahmen['zuletzt']}|{massnahmen['anzahl']}"
+    return "|".join(_stand(model) for model in (Handlungsempfehlung, Massnahme, Vorlage, Beratung))
 
 
 def empfehlungen_in_bearbeitung_fuer(user):
@@ -59,6 +69,7 @@ def empfehlung_detail_queryset(user):
         .prefetch_related(
             Prefetch("massnahmen", queryset=Massnahme.objects.order_by("reihenfolge", "pk"))
         )
+        .prefetch_related(*KREISTAG_DETAIL_PREFETCH)
     )
 
 

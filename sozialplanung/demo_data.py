@@ -368,3 +368,46 @@ ANALYSEN_2023 = {
         [("22121-01-02-4", "Empfänger(innen) von Sozialhilfe – Nationalität – Ausländer(innen)")],
     ),
 }
+
+# Kreistag phase: the Vorlagen that carried the recommendations of earlier years. The
+# Drucksachen numbers, committees and dates are illustrative (the seeds name none); the
+# statuses they yield are the ones listed in EMPFEHLUNGEN above. Their Beratungen come
+# from the OParl folder sozialplanung/demo/oparl/, synced like a real council system.
+VORLAGEN = [
+    # (reference, titel, art, datum, [(titel der Empfehlung, jahr)])
+    (
+        "DrS 2018/212",
+        "Sozialplanung Fokus 2018 – Handlungsempfehlung Fachdienst Jugend/Soziale Dienste",
+        "beschlussvorlage",
+        "2018-08-20",
+        [("Fachdienst Jugend/Soziale Dienste", 2018)],
+    ),
+    (
+        "DrS 2019/154",
+        "Sozialplanung Fokus 2019 – Methoden der Wirkungsmessung",
+        "beschlussvorlage",
+        "2019-08-19",
+        [("Methoden der Wirkungsmessung", 2019)],
+    ),
+    (
+        "DrS 2019/155",
+        "Sozialplanung Fokus 2019 – Präventive Angebote und sozialräumliche Analysen",
+        "mitteilungsvorlage",
+        "2019-08-19",
+        [("Präventive Angebote", 2019), ("Kooperation für sozialräumliche Analysen", 2019)],
+    ),
+    (
+        "DrS 2020/088",
+        "Sozialplanung Fokus 2020 – Angebotsstrukturen",
+        "mitteilungsvorlage",
+        "2020-08-24",
+        [("Angebotsstrukturen", 2020)],
+    ),
+    (
+        "DrS 2021/064",
+        "Sozialplanung Fokus 2021 – Zweckbindungen",
+        "beschlussvorlage",
+        "2021-08-23",
+        [("Zweckbindungen", 2021)],
+    ),
+]

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from empfehlungen.views_kreistag import UmsetzungListView
 from sozialplanung import views
 
 
@@ -41,6 +42,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("empfehlungen/", include("empfehlungen.urls")),
+    path("umsetzung/", UmsetzungListView.as_view(), name="umsetzung"),
     path("handlungsfelder/", include("handlungsfelder.urls")),
     path("steuerungsgruppe/", include("steuerungsgruppe.urls")),
     path("dossier/", include("dossier.urls")),

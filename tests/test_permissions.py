@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from empfehlungen.models import Handlungsempfehlung
-from tests.empfehlungen.factories import HandlungsempfehlungFactory
+from tests.empfehlungen.factories import HandlungsempfehlungFactory, MassnahmeFactory
 from tests.handlungsfelder.factories import IndikatorFactory, IndikatorImportFactory
 
 User = get_user_model()
@@ -77,6 +77,17 @@ MATRIX = {
     "steuerungsgruppe:index": ("get", {}, OEFFENTLICH),
     "dossier:index": ("get", {}, OEFFENTLICH),
     "admin:index": ("get", {}, NUR_STAFF_ADMIN),
+    "umsetzung": ("get", {}, OEFFENTLICH),
+    "empfehlungen:oparl_sync": ("get", {}, NUR_SOZIALPLANUNG),
+    "empfehlungen:beratungen_import": ("get", {}, NUR_SOZIALPLANUNG),
+    # Without an uploaded file the preview sends staff back to the upload.
+    "empfehlungen:beratungen_import_vorschau": (
+        "get",
+        {},
+        NUR_SOZIALPLANUNG | {"sozialplanung": 302, "admin": 302},
+    ),
+    "empfehlungen:massnahme_status": ("get", "massnahme", NUR_SOZIALPLANUNG),
+    "empfehlungen:vorlage_entwurf": ("get", "steuerungsrelevant", NUR_SOZIALPLANUNG),
 }
 
 # Cases beyond one per URL: a draft is invisible (404, not 403) to all but the staff.
@@ -140,6 +151,10 @@ def _kwargs(spec):
         return {"pk": IndikatorFactory().pk}
     if spec == "import":
         return {"pk": IndikatorImportFactory().pk}
+    if spec == "massnahme":
+        return {"pk": MassnahmeFactory().pk}
+    if spec == "steuerungsrelevant":
+        return {"pk": Handlungsempfehlung.objects.filter(steuerungsrelevanz="hoch").first().pk}
     if spec.startswith("veroeffentlicht"):
         empfehlung = Handlungsempfehlung.objects.veroeffentlicht().first()
     else:

@@ -232,7 +232,7 @@ def test_postgres_search_uses_german_stemming(client, bestand):
 def test_guests_get_cached_pages_that_change_with_the_data(
     client, django_assert_num_queries, sozialplanung_user
 ):
-    from tests.empfehlungen.factories import MassnahmeFactory
+    from tests.empfehlungen.factories import BeratungFactory, MassnahmeFactory, VorlageFactory
 
     erste = HandlungsempfehlungFactory(titel="Erste Empfehlung")
     massnahme = MassnahmeFactory(handlungsempfehlung=erste, massnahme="Räume suchen")
@@ -242,7 +242,7 @@ def test_guests_get_cached_pages_that_change_with_the_data(
     # Served again from the cache: only the query for the Datenstand.
     with django_assert_num_queries(1):
         client.get(liste)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(4):  # recommendations, Maßnahmen, Vorlagen, Beratungen
         client.get(erste.get_absolute_url())
 
     HandlungsempfehlungFactory(titel="Zweite Empfehlung")
@@ -252,6 +252,14 @@ def test_guests_get_cached_pages_that_change_with_the_data(
     assert "beraten und beschlossen" in client.get(liste).content.decode()
     type(massnahme).objects.filter(pk=massnahme.pk).update(status="umgesetzt")
     assert "umgesetzt" in client.get(erste.get_absolute_url()).content.decode()
+    # A Vorberatung's result leaves the status as it is, and still shows at once.
+    vorlage = VorlageFactory(reference="DrS 2024/001")
+    vorlage.handlungsempfehlungen.add(erste)
+    beratung = BeratungFactory(vorlage=vorlage, gremium="Sozialausschuss", ergebnis="")
+    assert "Sozialausschuss" in client.get(erste.get_absolute_url()).content.decode()
+    beratung.ergebnis = "einstimmig empfohlen"
+    beratung.save()
+    assert "einstimmig empfohlen" in client.get(erste.get_absolute_url()).content.decode()
 
     # Logged-in users never get the guests' page.
     client.force_login(sozialplanung_user)

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from empfehlungen.models import Handlungsempfehlung
+from empfehlungen.models import Beratung, Handlungsempfehlung, KreistagStatusAenderung, Vorlage
 from handlungsfelder.models import (
     Fokusgruppe,
     Gebiet,
@@ -15,6 +15,7 @@ from handlungsfelder.models import (
     Messwert,
     StrategischeAnalyse,
 )
+from sozialplanung import demo_data as d
 from sozialplanung.models import PhasenWechsel, Planungsjahr
 from steuerungsgruppe.models import Zielvorschlag
 
@@ -26,6 +27,9 @@ MODELLE = [
     Planungsjahr,
     PhasenWechsel,
     Handlungsempfehlung,
+    Vorlage,
+    Beratung,
+    KreistagStatusAenderung,
     Zielvorschlag,
     get_user_model(),
     Gebiet,
@@ -159,3 +163,14 @@ def test_sozialmonitoring_holds_pinneberg_and_the_land_linked_to_handlungsfelder
     )
     assert analyse.text.startswith("Die soziale Angebotsstruktur")
     assert analyse.indikatoren.count() == 3
+
+
+def test_kreistag_statuses_are_derived_from_the_demo_beratungen(demo_data):
+    """The statuses the platform lists come from demo Vorlagen and their Beratungen."""
+    for titel, jahr, *_rest in d.EMPFEHLUNGEN:
+        status = _rest[3]
+        empfehlung = Handlungsempfehlung.objects.get(titel=titel, planungsjahr__jahr=jahr)
+        assert empfehlung.kreistag_status == status, titel
+        hat_beratungen = Beratung.objects.filter(vorlage__handlungsempfehlungen=empfehlung)
+        assert hat_beratungen.exists() == (status != "nicht_beraten"), titel
+    assert KreistagStatusAenderung.objects.filter(nach_status="beschlossen").count() == 2

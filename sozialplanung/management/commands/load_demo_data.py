@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from empfehlungen.models import Handlungsempfehlung
+from empfehlungen.models import Handlungsempfehlung, Vorlage
+from empfehlungen.oparl import DEMO_ORDNER, oparl_sync
 from handlungsfelder.importer import lesen
 from handlungsfelder.models import Fokusgruppe, Handlungsfeld, Indikator, StrategischeAnalyse
 from handlungsfelder.services import indikatoren_import
@@ -46,6 +47,7 @@ class Command(BaseCommand):
         gruppen = self._fokusgruppen(felder)
         jahre = self._planungsjahre()
         self._empfehlungen(felder, gruppen, jahre)
+        self._kreistag(jahre)
         self._zielvorschlaege(jahre[2023])
         self._benutzer(gruppen)
         if not ohne_statistik:
@@ -99,7 +101,8 @@ class Command(BaseCommand):
         return jahre
 
     def _empfehlungen(self, felder, gruppen, jahre) -> None:
-        for titel, jahr, feld, relevanz, im_dossier, kreistag, herkunft, text in d.EMPFEHLUNGEN:
+        # The Kreistag status is not written here: _kreistag derives it from the Beratungen.
+        for titel, jahr, feld, relevanz, im_dossier, _status, herkunft, text in d.EMPFEHLUNGEN:
             upsert(
                 Handlungsempfehlung,
                 titel=titel,
@@ -109,11 +112,26 @@ class Command(BaseCommand):
                     "herkunft": gruppen[herkunft] if herkunft else None,
                     "steuerungsrelevanz": relevanz,
                     "im_dossier": im_dossier,
-                    "kreistag_status": kreistag,
                     "status": Handlungsempfehlung.Status.VEROEFFENTLICHT,
                     "beschreibung": text,
                 },
             )
+
+    def _kreistag(self, jahre) -> None:
+        for reference, titel, art, datum, empfehlungen in d.VORLAGEN:
+            vorlage = upsert(
+                Vorlage,
+                reference=reference,
+                defaults={"titel": titel, "art": art, "datum": datetime.date.fromisoformat(datum)},
+            )
+            vorlage.handlungsempfehlungen.set(
+                [
+                    Handlungsempfehlung.objects.get(titel=titel, planungsjahr=jahre[jahr])
+                    for titel, jahr in empfehlungen
+                ]
+            )
+        bericht = oparl_sync(quelle=str(DEMO_ORDNER))
+        self.stdout.write(f"  OParl-Demo: {bericht.zeilen()[2]}")
 
     def _zielvorschlaege(self, planungsjahr) -> None:
         for reihenfolge, (titel, zu, passt_nicht, anmerkungen) in enumerate(
