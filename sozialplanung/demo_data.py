@@ -186,6 +186,19 @@ EMPFEHLUNGEN = [
         None,
         RUCKSACK_BESCHREIBUNG,
     ),
+    # Invented, and marked so in title and text: the seeds name no rejected
+    # recommendation, but the demo should show every Kreistag status.
+    (
+        "Beispiel (Demo): Ehrenamtskarte für junge Engagierte",
+        2022,
+        "soziales-leben-und-freizeit",
+        "relevant",
+        True,
+        "abgelehnt",
+        None,
+        "Erfundenes Beispiel, damit die Demo jeden Kreistag-Status zeigt. Es ist kein "
+        "Vorschlag und kein Beschluss des Kreises Pinneberg.",
+    ),
     # Seed 004: the earlier years as listed on the information platform.
     (
         "Zweckbindungen",
@@ -402,6 +415,13 @@ VORLAGEN = [
         "mitteilungsvorlage",
         "2020-08-24",
         [("Angebotsstrukturen", 2020)],
+    ),
+    (
+        "DrS 2022/101",
+        "Sozialplanung Fokus 2022 – Beispiel (Demo): Ehrenamtskarte für junge Engagierte",
+        "beschlussvorlage",
+        "2022-08-22",
+        [("Beispiel (Demo): Ehrenamtskarte für junge Engagierte", 2022)],
     ),
     (
         "DrS 2021/064",

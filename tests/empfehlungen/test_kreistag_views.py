@@ -183,7 +183,7 @@ def test_sync_button_runs_the_sync_and_shows_the_report(client, sozialplanung_us
     url = reverse("empfehlungen:oparl_sync")
     html = client.post(url, {"quelle": str(DEMO_ORDNER)}).content.decode()
     assert "Ergebnis des Abgleichs" in html
-    assert "Beratungen neu: 0, geändert: 0, unverändert: 12, gelöscht: 0" in html
+    assert "Beratungen neu: 0, geändert: 0, unverändert: 14, gelöscht: 0" in html
 
 
 def test_sync_button_reports_an_unreachable_url(client, sozialplanung_user):

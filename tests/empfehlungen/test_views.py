@@ -33,7 +33,7 @@ def test_public_list_shows_the_countys_columns(client, demo_data):
     ]
     assert "Methoden der Wirkungsmessung" in html
     assert "beraten und beschlossen" in html
-    assert "16 Handlungsempfehlungen" in html
+    assert "17 Handlungsempfehlungen" in html
 
 
 def test_draft_detail_answers_404_to_the_public(client):

@@ -101,6 +101,8 @@ def test_earlier_years_keep_their_kreistag_status(demo_data):
         )
     }
     assert status == {
+        # The one invented example, so that the demo shows every status.
+        ("Beispiel (Demo): Ehrenamtskarte für junge Engagierte", 2022): "abgelehnt",
         ("Zweckbindungen", 2021): "Beratung",
         ("Fortschreibungsverfahren für Präventionskonzept", 2017): "nicht beraten",
         ("Indikatoren zur Wirksamkeit", 2017): "nicht beraten",
@@ -174,3 +176,8 @@ def test_kreistag_statuses_are_derived_from_the_demo_beratungen(demo_data):
         hat_beratungen = Beratung.objects.filter(vorlage__handlungsempfehlungen=empfehlung)
         assert hat_beratungen.exists() == (status != "nicht_beraten"), titel
     assert KreistagStatusAenderung.objects.filter(nach_status="beschlossen").count() == 2
+
+
+def test_demo_holds_one_recommendation_per_kreistag_status(demo_data):
+    vorhanden = set(Handlungsempfehlung.objects.values_list("kreistag_status", flat=True))
+    assert vorhanden == set(Handlungsempfehlung.KreistagStatus.values)
