@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db import connection
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
 from empfehlungen.models import (
@@ -34,9 +35,15 @@ def empfehlungen_sichtbar_fuer(user):
     return qs.filter(veroeffentlicht)
 
 
-def _stand(model) -> str:
-    stand = model.objects.aggregate(zuletzt=Max("modified"), anzahl=Count("pk"))
-    return f"{stand['zuletzt']}|{stand['anzahl']}"
+def _stand(*models) -> str:
+    """Latest change and row count of each model, in one query of scalar subqueries."""
+    teile = []
+    for model in models:
+        tabelle = connection.ops.quote_name(model._meta.db_table)
+        teile += [f"(SELECT MAX(modified) FROM {tabelle})", f"(SELECT COUNT(*) FROM {tabelle})"]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(teile)}")
+        return "|".join(str(wert) for wert in cursor.fetchone())
 
 
 def listenstand() -> str:
@@ -51,7 +58,7 @@ def detailstand() -> str:
     visitors would see the old page until the cache expires. The status logs need no
     entry: each status change also saves the recommendation or the Maßnahme.
     """
-    return "|".join(_stand(model) for model in (Handlungsempfehlung, Massnahme, Vorlage, Beratung))
+    return _stand(Handlungsempfehlung, Massnahme, Vorlage, Beratung)
 
 
 def empfehlungen_in_bearbeitung_fuer(user):
