@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.test_smoke import ARGS, CHROMIUM, Watch, _axe_violations
+from tests.browser.test_smoke import ARGS, CHROMIUM, Watch, _axe_violations, anmelden
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,11 +70,7 @@ def test_staff_enter_a_recommendation_with_two_massnahmen(browser, live_server, 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
     page = context.new_page()
     watch = Watch(page, urlparse(live_server.url).netloc)
-    page.goto(live_server.url + "/accounts/login/")
-    page.fill("input[name=username]", "sozialplanung")
-    page.fill("input[name=password]", "Demo-Sozialplanung-2024")
-    page.keyboard.press("Enter")
-    page.wait_for_url(live_server.url + "/")
+    anmelden(page, live_server)
 
     page.goto(live_server.url + "/empfehlungen/neu/")
     assert _axe_violations(page) == []

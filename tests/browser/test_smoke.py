@@ -52,6 +52,15 @@ class Watch:
         )
 
 
+def anmelden(page, live_server, benutzer: str = "sozialplanung") -> None:
+    """Log in through the login page with a demo account."""
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("input[name=username]", benutzer)
+    page.fill("input[name=password]", "Demo-Sozialplanung-2024")
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server.url + "/")
+
+
 def _axe_violations(page) -> list[str]:
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
     return [
@@ -112,11 +121,7 @@ def test_skip_link_and_mobile_navigation_work_with_the_keyboard(browser, live_se
 def test_staff_log_in_and_advance_the_phase(browser, live_server, demo_data):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
     page = context.new_page()
-    page.goto(live_server.url + "/accounts/login/")
-    page.fill("input[name=username]", "sozialplanung")
-    page.fill("input[name=password]", "Demo-Sozialplanung-2024")
-    page.keyboard.press("Enter")
-    page.wait_for_url(live_server.url + "/")
+    anmelden(page, live_server)
 
     page.get_by_role("button", name="Phase „Vorschläge“ beginnen").click()
     page.wait_for_load_state("networkidle")
@@ -133,11 +138,7 @@ def test_staff_import_a_genesis_file_and_see_its_charts(browser, live_server, de
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
     page = context.new_page()
     watch = Watch(page, urlparse(live_server.url).netloc)
-    page.goto(live_server.url + "/accounts/login/")
-    page.fill("input[name=username]", "sozialplanung")
-    page.fill("input[name=password]", "Demo-Sozialplanung-2024")
-    page.keyboard.press("Enter")
-    page.wait_for_url(live_server.url + "/")
+    anmelden(page, live_server)
 
     page.goto(live_server.url + "/handlungsfelder/import/")
     assert _axe_violations(page) == []
