@@ -89,6 +89,12 @@ class HandlungsempfehlungForm(forms.ModelForm):
             "-gueltig_von", "reihenfolge", "name"
         )
         self.fields["handlungsfeld"].help_text = _("Es muss im gewählten Planungsjahr gelten.")
+        self.fields["handlungsfeld"].empty_label = _("– bitte wählen –")
+        self.fields["herkunft"].empty_label = _("– keine Angabe –")
+        self.fields["art_der_leistung"].choices = [
+            ("", _("– keine Angabe –")),
+            *self.fields["art_der_leistung"].choices[1:],
+        ]
         if not is_sozialplanung(user):
             # A Fokusgruppe proposes in its own name only.
             self.fields["herkunft"].queryset = Fokusgruppe.objects.filter(mitglieder=user)
