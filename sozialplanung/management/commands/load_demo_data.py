@@ -15,6 +15,7 @@ from handlungsfelder.models import Fokusgruppe, Handlungsfeld, Indikator, Strate
 from handlungsfelder.services import indikatoren_import
 from sozialplanung import demo_data as d
 from sozialplanung.models import Phase, PhasenWechsel, Planungsjahr
+from steuerungsgruppe import demo as steuerungsgruppe_demo
 from steuerungsgruppe.models import Zielvorschlag
 
 
@@ -48,6 +49,7 @@ class Command(BaseCommand):
         self._empfehlungen(felder, gruppen, jahre)
         self._zielvorschlaege(jahre[2023])
         self._benutzer(gruppen)
+        steuerungsgruppe_demo.laden(upsert, jahre[2023], d.DEMO_PASSWORT)
         if not ohne_statistik:
             self._sozialmonitoring(felder, jahre[2023])
         self.stdout.write(self.style.SUCCESS("Demodaten geladen."))
