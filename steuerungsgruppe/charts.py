@@ -3,12 +3,17 @@
 import textwrap
 
 import plotly.graph_objects as go
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from handlungsfelder.charts import SCHRIFT, Diagramm, zahl
+from handlungsfelder.charts import SCHRIFT, Diagramm
 
 FARBEN = {"hoch": "#0b4a6f", "relevant": "#2f8fc5", "weniger": "#8a5a00"}
 SYMBOLE = {"hoch": "circle", "relevant": "diamond", "weniger": "square"}
+
+
+def _zwei_stellen(wert: float) -> str:
+    return number_format(round(wert, 2), 2, use_l10n=True)
 
 
 def portfolio_diagramm(planungsjahr, ergebnisse) -> Diagramm:
@@ -60,8 +65,8 @@ def portfolio_diagramm(planungsjahr, ergebnisse) -> Diagramm:
     zeilen = [
         [
             e.runde.handlungsempfehlung.titel,
-            zahl(round(e.mittel_je_achse["zielgruppe"], 2)),
-            zahl(round(e.mittel_je_achse["strategie"], 2)),
+            _zwei_stellen(e.mittel_je_achse["zielgruppe"]),
+            _zwei_stellen(e.mittel_je_achse["strategie"]),
             e.kategorie_text,
         ]
         for e in ergebnisse

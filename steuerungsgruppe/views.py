@@ -121,7 +121,9 @@ class ModerationView(SitzungStaffMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sitzung"] = self.sitzung
-        context["ergebnisse"] = selectors.sitzung_ergebnisse(self.sitzung)
+        context["ergebnisse"] = [
+            e for e in selectors.sitzung_ergebnisse(self.sitzung) if e.runde.ist_abgeschlossen
+        ]
         context["stand"] = selectors.moderation_stand(self.sitzung)
         context["offene"] = [r for r in context["stand"] if r.status == Runde.Status.OFFEN]
         return context
