@@ -3,11 +3,13 @@
 from urllib.parse import urlparse
 
 import pytest
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
+from steuerungsgruppe import services
 from steuerungsgruppe.models import Einschaetzung, Runde
 from tests.browser.test_smoke import Watch, _axe_violations, browser  # noqa: F401
-from tests.sozialplanung.factories import PASSWORT
+from tests.sozialplanung.factories import PASSWORT, UserFactory
 from tests.steuerungsgruppe.factories import MitgliedFactory, RundeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -77,6 +79,37 @@ def test_member_scores_with_the_keyboard_only_on_a_phone(browser, live_server): 
     assert einschaetzung.anmerkung == "Gut für alle Ratsuchenden"
     assert "ist gespeichert" in page.content()
     assert _axe_violations(page) == []
+    assert watch.errors == []
+    assert watch.foreign == []
+    context.close()
+
+
+def test_moderator_view_counts_new_entries_without_a_reload(browser, live_server):  # noqa: F811
+    runde = RundeFactory(status=Runde.Status.OFFEN)
+    staff = UserFactory(username="moderatorin")
+    staff.groups.add(Group.objects.get_or_create(name="Sozialplanung")[0])
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    page = context.new_page()
+    watch = Watch(page, urlparse(live_server.url).netloc)
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("input[name=username]", "moderatorin")
+    page.fill("input[name=password]", PASSWORT)
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server.url + "/")
+    page.goto(f"{live_server.url}/steuerungsgruppe/sitzungen/{runde.sitzung_id}/moderation/")
+    zahl = page.locator(".stand-live .stand-zahl")
+    expect(zahl).to_have_text("0")
+    assert _axe_violations(page) == []
+
+    schema = services.bewertungsschema_ensure(planungsjahr=runde.planungsjahr)
+    for _ in range(2):
+        services.einschaetzung_submit(
+            runde=runde,
+            mitglied=MitgliedFactory(),
+            punkte={k.pk: 3 for k in schema.kriterien.all()},
+        )
+    expect(zahl).to_have_text("2", timeout=8000)  # htmx polls every 3 s
+    assert page.locator(".stand-live[aria-live], .stand-live [aria-live]").count() == 1
     assert watch.errors == []
     assert watch.foreign == []
     context.close()
