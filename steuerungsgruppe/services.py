@@ -265,7 +265,14 @@ def umlauf_open(
         )
     runden = []
     for empfehlung in handlungsempfehlungen:
-        runde = Runde.objects.select_for_update().filter(handlungsempfehlung=empfehlung).first()
+        # order_by("pk"): the default ordering joins the nullable Sitzung, which FOR UPDATE
+        # cannot lock on PostgreSQL.
+        runde = (
+            Runde.objects.select_for_update()
+            .filter(handlungsempfehlung=empfehlung)
+            .order_by("pk")
+            .first()
+        )
         if runde is not None and runde.ist_abgeschlossen:
             raise ValidationError(
                 _("„%(titel)s“ ist bereits abschließend eingeschätzt.") % {"titel": empfehlung},
