@@ -160,7 +160,7 @@ def _punkte(kriterien, summe: int, x: int, y: int) -> dict[str, int]:
     return punkte
 
 
-def mitglieder_laden(upsert, passwort: str) -> list[Mitglied]:
+def mitglieder_laden(upsert) -> list[Mitglied]:
     User = get_user_model()
     gruppe = Group.objects.get_or_create(name=STEUERUNGSGRUPPE)[0]
     mitglieder = []
@@ -294,7 +294,7 @@ def sitzung_november_laden(upsert, planungsjahr) -> Sitzung:
     return sitzung
 
 
-def laden(upsert, planungsjahr, passwort: str) -> None:
-    mitglieder = mitglieder_laden(upsert, passwort)
+def laden(upsert, planungsjahr) -> None:
+    mitglieder = mitglieder_laden(upsert)
     sitzung_2023_laden(upsert, planungsjahr, mitglieder)
     sitzung_november_laden(upsert, planungsjahr)

@@ -40,6 +40,7 @@ class SteuerungsgruppeView(TemplateView):
         ergebnisse = selectors.zielvorschlaege_ergebnis([j.pk for j in jahre])
         context["jahre"] = [(jahr, ergebnisse[jahr.pk]) for jahr in jahre]
         context["sitzungen"] = selectors.sitzungen_liste()
+        context["ist_mitglied"] = selectors.mitglied_fuer(self.request.user) is not None
         return context
 
 

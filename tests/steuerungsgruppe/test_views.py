@@ -301,3 +301,48 @@ def test_member_votes_on_zielvorschlaege(client):
     assert response.status_code == 302
     html = client.get(reverse("steuerungsgruppe:index")).content.decode()
     assert "Ziel A" in html and "Hm" in html
+
+
+def test_protocol_shows_the_fachkraefte_assessment_beside_the_groups(client, demo_data):
+    sitzung = Sitzung.objects.get(datum=datetime.date(2023, 5, 12))
+    url = reverse("steuerungsgruppe:protokoll", kwargs={"pk": sitzung.pk})
+    html = client.get(url).content.decode()
+    # ÖPNV: the Fachkräfte gave 30 points, the group's mean is 33.
+    assert "Einschätzung der Sozialplanungsfachkräfte: weniger steuerungsrelevant." in html
+
+
+def test_members_find_their_scoring_page_on_the_steuerungsgruppe_page(client):
+    mitglied = MitgliedFactory()
+    client.force_login(mitglied.user)
+    html = client.get(reverse("steuerungsgruppe:index")).content.decode()
+    assert reverse("steuerungsgruppe:mitwirken") in html
+
+
+@pytest.mark.parametrize(
+    "pfad",
+    [
+        "/admin/steuerungsgruppe/sitzung/{sitzung}/change/",
+        "/admin/steuerungsgruppe/bewertungsschema/{schema}/change/",
+        "/admin/steuerungsgruppe/mitglied/",
+        "/admin/steuerungsgruppe/sitzung/add/",
+    ],
+)
+def test_admin_pages_of_the_steuerungsgruppe_open(client, admin_user, demo_data, pfad):
+    from steuerungsgruppe.models import Bewertungsschema
+
+    client.force_login(admin_user)
+    sitzung = Sitzung.objects.get(datum=datetime.date(2023, 5, 12))
+    schema = Bewertungsschema.objects.get(planungsjahr=sitzung.planungsjahr)
+    response = client.get(pfad.format(sitzung=sitzung.pk, schema=schema.pk))
+    assert response.status_code == 200
+
+
+def test_locked_scheme_is_read_only_in_the_admin(client, admin_user, demo_data):
+    from steuerungsgruppe.models import Bewertungsschema
+
+    client.force_login(admin_user)
+    schema = Bewertungsschema.objects.get(planungsjahr__jahr=2023)
+    assert schema.ist_gesperrt
+    html = client.get(f"/admin/steuerungsgruppe/bewertungsschema/{schema.pk}/change/").content
+    assert b'name="schwelle_hoch"' not in html
+    assert b'name="kriterien-0-maximum"' not in html

@@ -49,7 +49,7 @@ class Command(BaseCommand):
         self._empfehlungen(felder, gruppen, jahre)
         self._zielvorschlaege(jahre[2023])
         self._benutzer(gruppen)
-        steuerungsgruppe_demo.laden(upsert, jahre[2023], d.DEMO_PASSWORT)
+        steuerungsgruppe_demo.laden(upsert, jahre[2023])
         if not ohne_statistik:
             self._sozialmonitoring(felder, jahre[2023])
         self.stdout.write(self.style.SUCCESS("Demodaten geladen."))
