@@ -9,8 +9,10 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from empfehlungen.models import Handlungsempfehlung
+from steuerungsgruppe.models import Runde, Sitzung
 from tests.empfehlungen.factories import HandlungsempfehlungFactory, MassnahmeFactory
 from tests.handlungsfelder.factories import IndikatorFactory, IndikatorImportFactory
+from tests.steuerungsgruppe.factories import MitgliedFactory
 
 User = get_user_model()
 ROLLEN = ["anonym", "fokusgruppe", "steuerungsgruppe", "sozialplanung", "admin"]
@@ -28,6 +30,13 @@ NUR_STAFF_ADMIN = {
     "steuerungsgruppe": 302,
     "sozialplanung": 200,
     "admin": 200,
+}
+NUR_MITGLIEDER = {
+    "anonym": 302,
+    "fokusgruppe": 403,
+    "steuerungsgruppe": 200,
+    "sozialplanung": 403,
+    "admin": 403,
 }
 
 VORSCHLAGENDE = NUR_SOZIALPLANUNG | {"fokusgruppe": 200}
@@ -75,6 +84,29 @@ MATRIX = {
     "handlungsfelder:import_vorschau": ("get", "import", NUR_SOZIALPLANUNG),
     "handlungsfelder:analyse": ("get", {"slug": "bildung", "jahr": 2024}, NUR_SOZIALPLANUNG),
     "steuerungsgruppe:index": ("get", {}, OEFFENTLICH),
+    "steuerungsgruppe:protokoll": ("get", "sitzung", OEFFENTLICH),
+    "steuerungsgruppe:protokoll_pdf": ("get", "sitzung", OEFFENTLICH),
+    "steuerungsgruppe:ergebnisse": ("get", "sitzung", OEFFENTLICH),
+    "steuerungsgruppe:portfolio": ("get", {"jahr": 2023}, OEFFENTLICH),
+    "steuerungsgruppe:moderation": ("get", "sitzung", NUR_SOZIALPLANUNG),
+    "steuerungsgruppe:moderation_stand": ("get", "sitzung", NUR_SOZIALPLANUNG),
+    "steuerungsgruppe:runde_oeffnen": (
+        "post",
+        "runde",
+        NUR_SOZIALPLANUNG | {"sozialplanung": 302, "admin": 302},
+    ),
+    "steuerungsgruppe:runde_schliessen": (
+        "post",
+        "runde",
+        NUR_SOZIALPLANUNG | {"sozialplanung": 302, "admin": 302},
+    ),
+    "steuerungsgruppe:papierbogen": ("get", "runde", NUR_SOZIALPLANUNG),
+    "steuerungsgruppe:fachkraefte": ("get", "runde", NUR_SOZIALPLANUNG),
+    "steuerungsgruppe:umlauf": ("get", {}, NUR_SOZIALPLANUNG),
+    # Members of the Steuerungsgruppe only: staff and the admin are no members (403).
+    "steuerungsgruppe:einschaetzung": ("get", "runde", NUR_MITGLIEDER),
+    "steuerungsgruppe:mitwirken": ("get", {}, NUR_MITGLIEDER),
+    "steuerungsgruppe:zielvorschlaege_abstimmen": ("get", {"jahr": 2023}, NUR_MITGLIEDER),
     "dossier:index": ("get", {}, OEFFENTLICH),
     "admin:index": ("get", {}, NUR_STAFF_ADMIN),
     "umsetzung": ("get", {}, OEFFENTLICH),
@@ -135,6 +167,7 @@ def test_matrix_covers_every_url():
 
 @pytest.fixture
 def users(fokusgruppe_user, steuerungsgruppe_user, sozialplanung_user, admin_user):
+    MitgliedFactory(user=steuerungsgruppe_user)
     return {
         "anonym": None,
         "fokusgruppe": fokusgruppe_user,
@@ -147,6 +180,13 @@ def users(fokusgruppe_user, steuerungsgruppe_user, sozialplanung_user, admin_use
 def _kwargs(spec):
     if isinstance(spec, dict):
         return spec
+    if spec == "sitzung":
+        return {"pk": Sitzung.objects.get(datum="2023-05-12").pk}
+    if spec == "runde":
+        # The demo's prepared round, opened so that members may score it.
+        runde = Runde.objects.get(handlungsempfehlung__titel__startswith="Ausweitung")
+        Runde.objects.filter(pk=runde.pk).update(status=Runde.Status.OFFEN)
+        return {"pk": runde.pk}
     if spec == "indikator":
         return {"pk": IndikatorFactory().pk}
     if spec == "import":

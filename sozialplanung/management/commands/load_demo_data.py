@@ -16,6 +16,7 @@ from handlungsfelder.models import Fokusgruppe, Handlungsfeld, Indikator, Strate
 from handlungsfelder.services import indikatoren_import
 from sozialplanung import demo_data as d
 from sozialplanung.models import Phase, PhasenWechsel, Planungsjahr
+from steuerungsgruppe import demo as steuerungsgruppe_demo
 from steuerungsgruppe.models import Zielvorschlag
 
 
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         self._kreistag(jahre)
         self._zielvorschlaege(jahre[2023])
         self._benutzer(gruppen)
+        steuerungsgruppe_demo.laden(upsert, jahre[2023])
         if not ohne_statistik:
             self._sozialmonitoring(felder, jahre[2023])
         self.stdout.write(self.style.SUCCESS("Demodaten geladen."))
