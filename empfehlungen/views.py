@@ -237,7 +237,9 @@ class EmpfehlungFormMixin(RoleRequiredMixin):
             massnahmen,
             konflikt={
                 "aktuell": aktuell,
-                "wer": aktuell.history.select_related("history_user").first().history_user,
+                "wer": getattr(
+                    aktuell.history.select_related("history_user").first(), "history_user", None
+                ),
                 "aenderungen": selectors.empfehlung_aenderungen_seit(aktuell, gesehen),
             },
         )

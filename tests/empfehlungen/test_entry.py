@@ -270,3 +270,43 @@ def test_staff_see_the_history_of_status_changes_and_edits(client, sozialplanung
     assert sozialplanung_user.get_full_name() in html
     assert "eingereicht</td><td>zurückgegeben" in html
     assert "Status" in html  # the edit log names the changed field
+
+
+def _abfragen(client, url, django_assert_max_num_queries) -> int:
+    with django_assert_max_num_queries(20) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_vorschlaege_query_count_stays_flat(
+    client, sozialplanung_user, django_assert_max_num_queries
+):
+    client.force_login(sozialplanung_user)
+    url = reverse("empfehlungen:vorschlaege")
+    HandlungsempfehlungFactory.create_batch(3, status=Status.EINGEREICHT)
+    drei = _abfragen(client, url, django_assert_max_num_queries)
+    HandlungsempfehlungFactory.create_batch(27, status=Status.ENTWURF)
+    assert _abfragen(client, url, django_assert_max_num_queries) == drei
+
+
+def test_verlauf_query_count_stays_flat(client, sozialplanung_user, django_assert_max_num_queries):
+    from empfehlungen import services
+
+    client.force_login(sozialplanung_user)
+    empfehlung = HandlungsempfehlungFactory(planungsjahr=PlanungsjahrFactory(jahr=2024))
+    url = reverse("empfehlungen:verlauf", args=[empfehlung.pk])
+
+    def bearbeiten(anzahl):
+        for _ in range(anzahl):
+            empfehlung.refresh_from_db()
+            services.empfehlung_update(
+                empfehlung_id=empfehlung.pk,
+                version=empfehlung.version,
+                daten={"ausgangslage": f"Fassung {empfehlung.version}"},
+                user=sozialplanung_user,
+            )
+
+    bearbeiten(3)
+    drei = _abfragen(client, url, django_assert_max_num_queries)
+    bearbeiten(27)
+    assert _abfragen(client, url, django_assert_max_num_queries) == drei
