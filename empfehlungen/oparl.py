@@ -9,6 +9,7 @@ resolution text from the Meeting's AgendaItem that the consultation names.
 import datetime
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -155,18 +156,43 @@ class OrdnerQuelle(Quelle):
                 yield eintrag
 
 
+# An opener that speaks only HTTP(S) (no file://, ftp:// or data:), redirects included.
+_OEFFNER = urllib.request.OpenerDirector()
+for _handler in (
+    urllib.request.HTTPHandler,
+    urllib.request.HTTPSHandler,
+    urllib.request.HTTPRedirectHandler,
+    urllib.request.HTTPErrorProcessor,
+    urllib.request.HTTPDefaultErrorHandler,
+):
+    _OEFFNER.add_handler(_handler())
+MAX_BYTES = 20_000_000
+
+
 class UrlQuelle(Quelle):
     def __init__(self, url: str):
         super().__init__()
         self.start = self._laden(url)
 
     def _laden(self, url: str) -> dict:
+        # Every further address comes from the remote JSON: accept only http(s), so that
+        # a hostile system cannot make the portal read file:// or other schemes.
+        if not isinstance(url, str) or urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+            raise OParlFehler(
+                _("Die Adresse %(url)s ist keine http- oder https-Adresse.") % {"url": url}
+            )
         anfrage = urllib.request.Request(
             url, headers={"Accept": "application/json", "User-Agent": "Sozialplanung-Portal"}
         )
         try:
-            with urllib.request.urlopen(anfrage, timeout=TIMEOUT_SEKUNDEN) as antwort:
-                inhalt = json.loads(antwort.read().decode("utf-8"))
+            with _OEFFNER.open(anfrage, timeout=TIMEOUT_SEKUNDEN) as antwort:
+                roh = antwort.read(MAX_BYTES + 1)
+            if len(roh) > MAX_BYTES:
+                raise OParlFehler(
+                    _("Die Antwort von %(url)s ist größer als %(mb)s MB.")
+                    % {"url": url, "mb": MAX_BYTES // 1_000_000}
+                )
+            inhalt = json.loads(roh.decode("utf-8"))
         except urllib.error.HTTPError as e:
             raise OParlFehler(
                 _("Die OParl-Schnittstelle antwortet unter %(url)s mit dem Fehler %(code)s.")

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -69,7 +70,11 @@ def kreistag_status_update(*, empfehlung: Handlungsempfehlung, anlass: str = "")
     aenderung.full_clean()
     aenderung.save()
     empfehlung.kreistag_status = status
-    empfehlung.full_clean()
+    # Only the status is written, so only the status is checked: a Handlungsfeld whose
+    # validity changed later must not stop the sync of every other recommendation.
+    empfehlung.clean_fields(
+        exclude=[f.name for f in Handlungsempfehlung._meta.fields if f.name != "kreistag_status"]
+    )
     empfehlung.save(update_fields=["kreistag_status", "modified"])
     return True
 
@@ -85,6 +90,10 @@ def kreistag_status_update_fuer_vorlagen(*, vorlagen, anlass: str) -> int:
 CSV_SPALTEN = ("Drucksache", "Gremium", "Datum", "Rolle", "Ergebnis")
 # Roles that decide a Vorlage; a CSV has no "authoritative" column, so the role tells it.
 ENTSCHEIDENDE_ROLLEN = ("entscheidung", "beschlussfassung", "beschluss")
+
+
+class _Semikolon(csv.excel):
+    delimiter = ";"
 
 
 class CsvFehler(Exception):
@@ -140,8 +149,7 @@ def beratungen_csv_lesen(*, inhalt: bytes) -> CsvBilanz:
     try:
         dialekt = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=";,\t")
     except csv.Error:
-        dialekt = csv.excel
-        dialekt.delimiter = ";"
+        dialekt = _Semikolon
     leser = csv.reader(io.StringIO(text), dialekt)
     kopf = next(leser, None)
     if kopf is None:
@@ -282,4 +290,11 @@ def massnahme_status_update(
         massnahme.status = status
         massnahme.full_clean()
         massnahme.save(update_fields=["status", "modified"])
+    else:
+        # A backdated step or one with only a new budget: the public page still changes.
+        Massnahme.objects.filter(pk=massnahme.pk).update()
+    # An edit form opened before this step must not put the old status back.
+    Handlungsempfehlung.objects.filter(pk=massnahme.handlungsempfehlung_id).update(
+        version=F("version") + 1
+    )
     return schritt

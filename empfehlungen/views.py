@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, RedirectView
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from empfehlungen import selectors, services
@@ -100,8 +101,12 @@ def _dateiname(endung: str) -> str:
 
 
 def _zelle(wert):
+    if not isinstance(wert, str):
+        return wert
+    # Control characters pasted from word processors are not allowed in XLSX cells.
+    wert = ILLEGAL_CHARACTERS_RE.sub("", wert)
     # A cell starting with = + - or @ would run as a formula in Excel (CSV injection).
-    if isinstance(wert, str) and wert[:1] in ("=", "+", "-", "@"):
+    if wert[:1] in ("=", "+", "-", "@"):
         return "'" + wert
     return wert
 

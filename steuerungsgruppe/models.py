@@ -286,6 +286,18 @@ class Runde(models.Model):
             raise ValidationError(
                 {"frist": _("Für das Umlaufverfahren ist eine Frist nötig.")}, code="frist"
             )
+        if (
+            self.handlungsempfehlung_id
+            and self.handlungsempfehlung.status != Handlungsempfehlung.Status.VEROEFFENTLICHT
+        ):
+            raise ValidationError(
+                {
+                    "handlungsempfehlung": _(
+                        "Eingeschätzt werden nur veröffentlichte Handlungsempfehlungen."
+                    )
+                },
+                code="nicht_veroeffentlicht",
+            )
         if self.art == self.Art.SITZUNG and not self.sitzung_id:
             raise ValidationError(
                 {"sitzung": _("Eine Runde in der Sitzung braucht eine Sitzung.")}, code="sitzung"

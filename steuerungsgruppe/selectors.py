@@ -123,7 +123,13 @@ def _runden_ergebnisse(runden, schemata) -> list[RundenErgebnis]:
                 runde=runde,
                 ergebnis=ergebnis,
                 # Remarks in the protocol carry no names and no order of submission.
-                anmerkungen=sorted(e.anmerkung for e in einschaetzungen if e.anmerkung),
+                # ... and only once the round is closed, so that a remark cannot be tied to
+                # the member who has just submitted.
+                anmerkungen=(
+                    sorted(e.anmerkung for e in einschaetzungen if e.anmerkung)
+                    if runde.ist_abgeschlossen
+                    else []
+                ),
                 fachkraefte_summe=fachkraefte.summe if fachkraefte else None,
                 fachkraefte_kategorie=str(KATEGORIE_TEXT.get(fk_kategorie, "")),
                 kategorie_text=str(KATEGORIE_TEXT.get(ergebnis.kategorie, "")),
@@ -135,16 +141,23 @@ def _runden_ergebnisse(runden, schemata) -> list[RundenErgebnis]:
 
 
 def _runden_queryset():
-    return Runde.objects.select_related(
-        "handlungsempfehlung__planungsjahr",
-        "handlungsempfehlung__handlungsfeld",
-        "fachkraefte",
-    ).prefetch_related(
-        Prefetch(
-            "einschaetzungen",
-            queryset=Einschaetzung.objects.only(
-                "pk", "runde_id", "summe", "punkte", "anmerkung", "enthaltung"
-            ),
+    # Only published recommendations are scored, and only they may appear on these pages.
+    return (
+        Runde.objects.filter(
+            handlungsempfehlung__status=Handlungsempfehlung.Status.VEROEFFENTLICHT
+        )
+        .select_related(
+            "handlungsempfehlung__planungsjahr",
+            "handlungsempfehlung__handlungsfeld",
+            "fachkraefte",
+        )
+        .prefetch_related(
+            Prefetch(
+                "einschaetzungen",
+                queryset=Einschaetzung.objects.only(
+                    "pk", "runde_id", "summe", "punkte", "anmerkung", "enthaltung"
+                ),
+            )
         )
     )
 

@@ -186,7 +186,9 @@ def runde_open(*, runde: Runde) -> Runde:
             code="geschlossen",
         )
     andere = (
-        Runde.objects.filter(sitzung_id=locked.sitzung_id, status=Runde.Status.OFFEN)
+        Runde.objects.filter(
+            sitzung_id=locked.sitzung_id, art=Runde.Art.SITZUNG, status=Runde.Status.OFFEN
+        )
         .exclude(pk=locked.pk)
         .select_related("handlungsempfehlung")
         .first()
@@ -267,6 +269,14 @@ def umlauf_open(
         )
     runden = []
     for empfehlung in handlungsempfehlungen:
+        # Lock the recommendation first: without a round there is no row to lock, and two
+        # concurrent requests would both insert one.
+        list(
+            Handlungsempfehlung.objects.select_for_update()
+            .filter(pk=empfehlung.pk)
+            .order_by()
+            .values_list("pk", flat=True)
+        )
         # order_by("pk"): the default ordering joins the nullable Sitzung, which FOR UPDATE
         # cannot lock on PostgreSQL.
         runde = (

@@ -27,7 +27,16 @@ from steuerungsgruppe.forms import (
 from steuerungsgruppe.models import Mitglied, Runde, Sitzung, Zielvorschlag
 
 
-class SteuerungsgruppeView(TemplateView):
+class UmlaufAbschliessenMixin:
+    """Public result pages first close circulations whose deadline has passed, so that a
+    result is never shown before it has been written back to its recommendation."""
+
+    def get(self, request, *args, **kwargs):
+        services.umlauf_close_due()
+        return super().get(request, *args, **kwargs)
+
+
+class SteuerungsgruppeView(UmlaufAbschliessenMixin, TemplateView):
     """The public page: how scoring works, the Sitzungen with protocols, the Zielvorschläge."""
 
     template_name = "steuerungsgruppe/index.html"
@@ -44,7 +53,7 @@ class SteuerungsgruppeView(TemplateView):
         return context
 
 
-class ProtokollView(DetailView):
+class ProtokollView(UmlaufAbschliessenMixin, DetailView):
     template_name = "steuerungsgruppe/protokoll.html"
     context_object_name = "sitzung"
 
@@ -78,7 +87,7 @@ class ProtokollPdfView(ProtokollView):
         return response
 
 
-class ErgebnisseView(DetailView):
+class ErgebnisseView(UmlaufAbschliessenMixin, DetailView):
     """All results of a Sitzung: n, mean, median, min, max, category. Never single points."""
 
     template_name = "steuerungsgruppe/sitzung_ergebnisse.html"
@@ -93,7 +102,7 @@ class ErgebnisseView(DetailView):
         return context
 
 
-class PortfolioView(TemplateView):
+class PortfolioView(UmlaufAbschliessenMixin, TemplateView):
     template_name = "steuerungsgruppe/portfolio.html"
 
     def get_context_data(self, **kwargs):

@@ -120,3 +120,15 @@ def test_every_change_is_kept_with_the_sitting_date():
 
 def test_status_aus_beratungen_without_beratungen():
     assert status_aus_beratungen([]) == (S.NICHT_BERATEN, None)
+
+
+def test_status_updates_even_when_the_handlungsfeld_no_longer_fits_the_year():
+    # The Handlungsfeld's validity was shortened after the recommendation was made.
+    empfehlung = HandlungsempfehlungFactory(handlungsfeld__gueltig_von=2024)
+    vorlage = VorlageFactory()
+    vorlage.handlungsempfehlungen.add(empfehlung)
+    BeratungFactory(vorlage=vorlage, authoritative=True, ergebnis="beschlossen")
+
+    assert kreistag_status_update(empfehlung=empfehlung) is True
+    empfehlung.refresh_from_db()
+    assert empfehlung.kreistag_status == S.BESCHLOSSEN

@@ -264,3 +264,11 @@ def test_guests_get_cached_pages_that_change_with_the_data(
     # Logged-in users never get the guests' page.
     client.force_login(sozialplanung_user)
     assert "Abmelden" in client.get(liste).content.decode()
+
+
+def test_xlsx_export_drops_control_characters_pasted_from_word(client):
+    HandlungsempfehlungFactory(titel="Kita\x0bplätze ausbauen")
+    antwort = client.get(reverse("empfehlungen:export_xlsx"))
+    assert antwort.status_code == 200
+    blatt = load_workbook(io.BytesIO(antwort.content)).active
+    assert blatt["B2"].value == "Kitaplätze ausbauen"

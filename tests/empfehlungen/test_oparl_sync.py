@@ -393,3 +393,20 @@ def test_url_that_is_no_oparl_object_is_a_clear_error(oparl_server):
     antworten["/oparl/v1.1/"] = {"hallo": "welt"}
     with pytest.raises(OParlFehler, match="weder ein OParl-System"):
         oparl_sync(quelle=basis + "/")
+
+
+def test_a_remote_system_cannot_make_the_portal_read_local_files(
+    oparl_server, tmp_path, empfehlungen_mit_vorlagen
+):
+    basis, antworten = oparl_server
+    geheim = tmp_path / "geheim.json"
+    geheim.write_text(json.dumps({"data": [], "links": {}}))
+    body = {
+        "id": f"{basis}/body/1",
+        "type": "https://schema.oparl.org/1.1/Body",
+        "paper": geheim.as_uri(),  # file:///… from the remote JSON
+    }
+    antworten["/oparl/v1.1/body/1"] = body
+
+    with pytest.raises(OParlFehler, match="keine http- oder https-Adresse"):
+        oparl_sync(quelle=body["id"])

@@ -205,3 +205,21 @@ def test_conflict_lists_changed_massnahmen(sozialplanung_user):
     assert [(a.feld, a.vorher, a.jetzt) for a in aenderungen] == [
         ("Maßnahmen", "Alte Maßnahme", "Alte Maßnahme; Neue Maßnahme")
     ]
+
+
+def test_a_massnahme_step_makes_an_open_edit_form_stale(sozialplanung_user):
+    import datetime
+
+    from empfehlungen.services_kreistag import massnahme_status_update
+
+    empfehlung = HandlungsempfehlungFactory()
+    massnahme = MassnahmeFactory(handlungsempfehlung=empfehlung)
+    geoeffnet = empfehlung.version
+    massnahme_status_update(
+        massnahme=massnahme, status="umgesetzt", datum=datetime.date(2024, 3, 1)
+    )
+    # The form opened before the step would put "geplant" back; it is refused instead.
+    with pytest.raises(services.VersionKonflikt):
+        services.empfehlung_update(
+            empfehlung_id=empfehlung.pk, version=geoeffnet, daten={}, user=sozialplanung_user
+        )
