@@ -7,6 +7,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from sozialplanung import roles
 from tests.sozialplanung.factories import UserFactory
@@ -45,6 +47,25 @@ def admin_user(db):
 @pytest.fixture
 def demo_data(db):
     call_command("load_demo_data", "--ohne-statistik", stdout=io.StringIO())
+
+
+@pytest.fixture
+def abfragen(client):
+    """Count the SQL queries of a GET through ``client`` that must answer 200.
+
+    Query-count tests compare the count with 3 and with 30 rows; ``hoechstens`` also
+    caps it, so that a page cannot pass by being equally wasteful at both sizes.
+    """
+
+    def zaehlen(url: str, hoechstens: int = 50) -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            antwort = client.get(url)
+        assert antwort.status_code == 200, url
+        anzahl = len(ctx.captured_queries)
+        assert anzahl <= hoechstens, f"{url}: {anzahl} SQL-Abfragen, erlaubt {hoechstens}"
+        return anzahl
+
+    return zaehlen
 
 
 @pytest.fixture(autouse=True)

@@ -272,24 +272,16 @@ def test_staff_see_the_history_of_status_changes_and_edits(client, sozialplanung
     assert "Status" in html  # the edit log names the changed field
 
 
-def _abfragen(client, url, django_assert_max_num_queries) -> int:
-    with django_assert_max_num_queries(20) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
-
-
-def test_vorschlaege_query_count_stays_flat(
-    client, sozialplanung_user, django_assert_max_num_queries
-):
+def test_vorschlaege_query_count_stays_flat(client, sozialplanung_user, abfragen):
     client.force_login(sozialplanung_user)
     url = reverse("empfehlungen:vorschlaege")
     HandlungsempfehlungFactory.create_batch(3, status=Status.EINGEREICHT)
-    drei = _abfragen(client, url, django_assert_max_num_queries)
+    drei = abfragen(url, hoechstens=20)
     HandlungsempfehlungFactory.create_batch(27, status=Status.ENTWURF)
-    assert _abfragen(client, url, django_assert_max_num_queries) == drei
+    assert abfragen(url, hoechstens=20) == drei
 
 
-def test_verlauf_query_count_stays_flat(client, sozialplanung_user, django_assert_max_num_queries):
+def test_verlauf_query_count_stays_flat(client, sozialplanung_user, abfragen):
     from empfehlungen import services
 
     client.force_login(sozialplanung_user)
@@ -307,6 +299,6 @@ def test_verlauf_query_count_stays_flat(client, sozialplanung_user, django_asser
             )
 
     bearbeiten(3)
-    drei = _abfragen(client, url, django_assert_max_num_queries)
+    drei = abfragen(url, hoechstens=20)
     bearbeiten(27)
-    assert _abfragen(client, url, django_assert_max_num_queries) == drei
+    assert abfragen(url, hoechstens=20) == drei

@@ -4,8 +4,6 @@ import datetime
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -23,12 +21,6 @@ from tests.handlungsfelder.factories import HandlungsfeldFactory
 pytestmark = pytest.mark.django_db
 S = Handlungsempfehlung.KreistagStatus
 D = datetime.date
-
-
-def _queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
 
 
 def _beschlossen(**kwargs):
@@ -119,9 +111,9 @@ def _detail_mit(n: int) -> Handlungsempfehlung:
     return empfehlung
 
 
-def test_detail_query_count_is_flat_for_3_and_30_beratungen(client):
-    wenige = _queries(client, _detail_mit(3).get_absolute_url())
-    viele = _queries(client, _detail_mit(30).get_absolute_url())
+def test_detail_query_count_is_flat_for_3_and_30_beratungen(abfragen):
+    wenige = abfragen(_detail_mit(3).get_absolute_url())
+    viele = abfragen(_detail_mit(30).get_absolute_url())
     assert wenige == viele
 
 
@@ -166,13 +158,13 @@ def test_umsetzung_rejects_an_unknown_status_with_a_message(client):
     assert "Bitte eine gültige Auswahl treffen" in response.content.decode()
 
 
-def test_umsetzung_query_count_is_flat_for_3_and_30_rows(client):
+def test_umsetzung_query_count_is_flat_for_3_and_30_rows(abfragen):
     for _ in range(3):
         MassnahmeFactory(handlungsempfehlung=_beschlossen())
-    wenige = _queries(client, reverse("umsetzung"))
+    wenige = abfragen(reverse("umsetzung"))
     for _ in range(27):
         MassnahmeFactory(handlungsempfehlung=_beschlossen())
-    assert _queries(client, reverse("umsetzung")) == wenige
+    assert abfragen(reverse("umsetzung")) == wenige
 
 
 # --- Staff: the sync button ------------------------------------------------------------------
@@ -200,12 +192,12 @@ def test_sync_button_refuses_server_folders(client, sozialplanung_user):
     assert "mit http:// oder https:// beginnt" in html
 
 
-def test_sync_page_query_count_is_flat_for_3_and_30_vorlagen(client, sozialplanung_user):
+def test_sync_page_query_count_is_flat_for_3_and_30_vorlagen(client, sozialplanung_user, abfragen):
     client.force_login(sozialplanung_user)
     VorlageFactory.create_batch(3)
-    wenige = _queries(client, reverse("empfehlungen:oparl_sync"))
+    wenige = abfragen(reverse("empfehlungen:oparl_sync"))
     VorlageFactory.create_batch(27)
-    assert _queries(client, reverse("empfehlungen:oparl_sync")) == wenige
+    assert abfragen(reverse("empfehlungen:oparl_sync")) == wenige
 
 
 # --- Staff: the CSV bulk update ----------------------------------------------------------------

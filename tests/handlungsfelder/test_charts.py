@@ -105,14 +105,8 @@ def test_indicator_page_shows_charts_source_and_tables(client, raum):
     assert "vendor/plotly/plotly.min.js" in html
 
 
-def _queries(client, url, django_assert_max_num_queries):
-    with django_assert_max_num_queries(40) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
-
-
 @pytest.mark.django_db
-def test_indicator_pages_query_counts_stay_flat(client, raum, django_assert_max_num_queries):
+def test_indicator_pages_query_counts_stay_flat(client, raum, abfragen):
     land, kreis, andere = raum
     indikator = IndikatorFactory()
     feld = HandlungsfeldFactory()
@@ -126,14 +120,14 @@ def test_indicator_pages_query_counts_stay_flat(client, raum, django_assert_max_
         feld.get_absolute_url(),
     ]
     _reihe(indikator, kreis, {2010 + i: i for i in range(3)})
-    vorher = [_queries(client, url, django_assert_max_num_queries) for url in urls]
+    vorher = [abfragen(url, hoechstens=40) for url in urls]
 
     _reihe(indikator, kreis, {2000 + i: i for i in range(10)})
     _reihe(indikator, land, {2000 + i: i for i in range(13)})
     _reihe(indikator, andere, {2000 + i: i for i in range(13)})
     for _ in range(27):
         IndikatorFactory()
-    nachher = [_queries(client, url, django_assert_max_num_queries) for url in urls]
+    nachher = [abfragen(url, hoechstens=40) for url in urls]
     assert vorher == nachher
 
 
