@@ -19,6 +19,7 @@ from handlungsfelder.models import (
     Messwert,
     StrategischeAnalyse,
 )
+from sozialplanung.anzeige import person
 
 VIER_STELLEN = Decimal("0.0001")
 
@@ -210,7 +211,7 @@ def analyse_speichern(
                 "haben. Ihre Eingaben wurden nicht gespeichert; bitte vergleichen Sie sie mit "
                 "dem neuen Stand."
             ) % {
-                "wer": (wer.get_full_name() or wer.get_username()) if wer else _("Jemand"),
+                "wer": person(wer) if wer else _("Jemand"),
                 "wann": formats.date_format(
                     timezone.localtime(analyse.geaendert_am), "SHORT_DATETIME_FORMAT"
                 ),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from empfehlungen.models import Handlungsempfehlung
+from sozialplanung.anzeige import person
 from sozialplanung.models import Planungsjahr
 
 
@@ -57,8 +58,7 @@ class Mitglied(models.Model):
         ]
 
     def __str__(self) -> str:
-        name = self.user.get_full_name() or self.user.get_username()
-        return f"{name} ({self.organisation})"
+        return f"{person(self.user)} ({self.organisation})"
 
     def clean(self) -> None:
         if self.mitglied_bis and self.mitglied_von and self.mitglied_bis < self.mitglied_von:

@@ -4,7 +4,8 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
-from django.utils.translation import gettext
+
+from sozialplanung.anzeige import person
 
 register = template.Library()
 
@@ -21,9 +22,4 @@ def euro(value) -> str:
     return f"{number_format(amount, 2, use_l10n=True, force_grouping=True)}\u00a0€"
 
 
-@register.filter
-def person(user) -> str:
-    """A user as staff know them: the full name, else the login; "System" for no user."""
-    if user is None:
-        return gettext("System")
-    return user.get_full_name() or user.get_username()
+register.filter("person", person)

@@ -11,13 +11,3 @@ register = template.Library()
 def ergebnis_satz(empfehlung) -> str:
     """Built from the stored category, so the detail page needs no extra query."""
     return _ergebnis_satz(empfehlung)
-
-
-@register.filter
-def komma(wert, stellen: int = 2) -> str:
-    """A mean or median as 47,53; a dash when there is none."""
-    if wert is None:
-        return "–"
-    from django.utils.formats import number_format
-
-    return number_format(round(float(wert), int(stellen)), int(stellen), use_l10n=True)

@@ -1,0 +1,10 @@
+"""How the portal names people, in pages, messages and __str__ alike."""
+
+from django.utils.translation import gettext
+
+
+def person(user) -> str:
+    """A user as staff know them: the full name, else the login; "System" for no user."""
+    if user is None:
+        return gettext("System")
+    return user.get_full_name() or user.get_username()
