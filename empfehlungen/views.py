@@ -163,11 +163,10 @@ class HandlungsempfehlungDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        if self.object.status != Handlungsempfehlung.Status.VEROEFFENTLICHT or (
-            user.is_authenticated and selectors.darf_bearbeiten(user, self.object)
-        ):
+        darf_bearbeiten = user.is_authenticated and selectors.darf_bearbeiten(user, self.object)
+        if darf_bearbeiten or self.object.status != Handlungsempfehlung.Status.VEROEFFENTLICHT:
             context["bearbeitung"] = {
-                "darf_bearbeiten": selectors.darf_bearbeiten(user, self.object),
+                "darf_bearbeiten": darf_bearbeiten,
                 "aktionen": selectors.moegliche_aktionen(user, self.object),
                 "letzte_aenderung": self.object.statusaenderungen.select_related(
                     "geaendert_von"
