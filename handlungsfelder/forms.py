@@ -52,6 +52,27 @@ class StrategischeAnalyseForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
     )
+    erkenntnisse = forms.CharField(
+        label=_("Erkenntnisse partizipativer Prozesse"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Was Fokusgruppen, Arbeitsstrukturen und Konferenzen im Jahr erarbeitet haben. "
+            "Erscheint im Planungsdossier."
+        ),
+    )
+    fakten = forms.CharField(
+        label=_("Zahlen, Daten, Fakten: Kernaussagen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Eine Aussage je Zeile; das Planungsdossier zeigt sie als Aufzählung."),
+    )
+    fakten_quellen = forms.CharField(
+        label=_("Quellenangaben zu den Kernaussagen"),
+        required=False,
+        max_length=500,
+        help_text=_("Zum Beispiel „Benchmark Jugendhilfe S.-H. 2022 // Kreis Pinneberg 2022“."),
+    )
     indikatoren = forms.ModelMultipleChoiceField(
         label=_("Indikatoren unter „Zahlen, Daten, Fakten“"),
         queryset=Indikator.objects.none(),

@@ -216,7 +216,12 @@ class Messwert(models.Model):
 
 
 class StrategischeAnalyse(models.Model):
-    """Phase 1 of the cycle: the analysis of one Handlungsfeld in one Planungsjahr."""
+    """Phase 1 of the cycle: the analysis of one Handlungsfeld in one Planungsjahr.
+
+    Its texts are also the Handlungsfeld's chapter in the year's Planungsdossier.
+    """
+
+    TEXTFELDER = ("text", "erkenntnisse", "fakten", "fakten_quellen")
 
     handlungsfeld = models.ForeignKey(
         Handlungsfeld,
@@ -231,6 +236,13 @@ class StrategischeAnalyse(models.Model):
         verbose_name=_("Planungsjahr"),
     )
     text = models.TextField(_("Zusammenfassung"), blank=True)
+    erkenntnisse = models.TextField(_("Erkenntnisse partizipativer Prozesse"), blank=True)
+    # The dossier's bullet points under "Zahlen, Daten, Fakten", one per line, and the
+    # sources they quote besides the Sozialmonitoring (seed 004: "Quellenangaben").
+    fakten = models.TextField(_("Zahlen, Daten, Fakten: Kernaussagen"), blank=True)
+    fakten_quellen = models.CharField(
+        _("Quellenangaben zu den Kernaussagen"), max_length=500, blank=True
+    )
     indikatoren = models.ManyToManyField(
         Indikator, related_name="analysen", blank=True, verbose_name=_("Indikatoren")
     )
@@ -258,6 +270,10 @@ class StrategischeAnalyse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.handlungsfeld} {self.planungsjahr}"
+
+    @property
+    def fakten_liste(self) -> list[str]:
+        return [zeile.strip(" -•\t") for zeile in self.fakten.splitlines() if zeile.strip(" -•\t")]
 
 
 class IndikatorImport(models.Model):

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handlungsfelder.importer import Ergebnis, lesen
@@ -19,7 +19,7 @@ from handlungsfelder.models import (
     Messwert,
     StrategischeAnalyse,
 )
-from sozialplanung.anzeige import person
+from sozialplanung.anzeige import veraltet
 
 VIER_STELLEN = Decimal("0.0001")
 
@@ -189,7 +189,7 @@ def analyse_speichern(
     *,
     handlungsfeld: Handlungsfeld,
     planungsjahr,
-    text: str,
+    texte: dict[str, str],
     indikatoren,
     version: int,
     user,
@@ -199,25 +199,9 @@ def analyse_speichern(
         handlungsfeld=handlungsfeld, planungsjahr=planungsjahr
     )
     if analyse.version != version:
-        if analyse.geaendert_am is None:
-            meldung = _(
-                "Die Analyse wurde inzwischen an anderer Stelle zurückgesetzt. Ihre Eingaben "
-                "wurden nicht gespeichert; bitte prüfen Sie sie und speichern Sie erneut."
-            )
-        else:
-            wer = analyse.geaendert_von
-            meldung = _(
-                "%(wer)s hat diese Analyse am %(wann)s gespeichert, nachdem Sie sie geöffnet "
-                "haben. Ihre Eingaben wurden nicht gespeichert; bitte vergleichen Sie sie mit "
-                "dem neuen Stand."
-            ) % {
-                "wer": person(wer) if wer else _("Jemand"),
-                "wann": formats.date_format(
-                    timezone.localtime(analyse.geaendert_am), "SHORT_DATETIME_FORMAT"
-                ),
-            }
-        raise ValidationError(meldung, code="veraltet")
-    analyse.text = text
+        raise veraltet(analyse)
+    for feld in StrategischeAnalyse.TEXTFELDER:
+        setattr(analyse, feld, texte[feld])
     analyse.version += 1
     analyse.geaendert_von = user
     analyse.geaendert_am = timezone.now()

@@ -237,7 +237,7 @@ class StrategischeAnalyseView(RoleRequiredMixin, FormView):
         if self.analyse is None:
             return {"version": 0}
         return {
-            "text": self.analyse.text,
+            **{feld: getattr(self.analyse, feld) for feld in StrategischeAnalyse.TEXTFELDER},
             "indikatoren": list(self.analyse.indikatoren.all()),
             "version": self.analyse.version,
         }
@@ -261,7 +261,7 @@ class StrategischeAnalyseView(RoleRequiredMixin, FormView):
             services.analyse_speichern(
                 handlungsfeld=self.handlungsfeld,
                 planungsjahr=self.planungsjahr,
-                text=form.cleaned_data["text"],
+                texte={feld: form.cleaned_data[feld] for feld in StrategischeAnalyse.TEXTFELDER},
                 indikatoren=form.cleaned_data["indikatoren"],
                 version=form.cleaned_data["version"],
                 user=self.request.user,

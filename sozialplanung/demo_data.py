@@ -354,32 +354,84 @@ ZUSAMMENFASSUNG_INFRASTRUKTUR_2023 = (
     "weitergehende Aktivitäten erforderlich."
 )
 
-# The indicators each Handlungsfeld's analysis of 2023 shows: (table, indicator name).
+# Seed 004, "Erkenntnisse partizipative Prozesse" of the Handlungsfeld, shortened.
+ERKENNTNISSE_INFRASTRUKTUR_2023 = (
+    "Im Netzwerk Frühe Hilfen wurde den Folgen der Pandemie und des Ukraine-Krieges mit "
+    "zusätzlichen Mitteln und ergänzenden Angeboten begegnet. Ein wichtiges Thema ist auch "
+    "weiterhin, das Netzwerk Frühe Hilfen systematisch mit Angeboten des Gesundheitswesens "
+    "zu verzahnen, um die Entwicklungschancen von Kindern zu verbessern, mögliche Risiken "
+    "frühzeitig zu minimieren und Kindeswohlgefährdungen zu vermeiden.\n\n"
+    "Das präventive Angebot der niedrigschwelligen Elternberatung als erster wichtiger "
+    "Anlaufpunkt für belastete Familien und in Krisensituationen wurde bedarfsorientiert neu "
+    "konzipiert, die Kommunen wurden an der Auswahl der Standorte in den Städten im Kreis "
+    "beteiligt. Aus dem Arbeitsfeld wird von zunehmenden finanziellen Sorgen bis hin zu "
+    "Existenzängsten berichtet.\n\n"
+    "Die Fokusgruppe AG § 78 Förderung und Weiterentwicklung der Kindertagesbetreuung hat "
+    "zwei Unterarbeitsgruppen zu den Themen Kinderschutz und Inklusion gebildet.\n\n"
+    "Die Teilnehmenden der Sozialplanungskonferenz haben die Wechselwirkung des "
+    "Handlungsfeldes Infrastruktur sozialer Angebote u. a. mit dem Handlungsfeld Mobilität "
+    "als Voraussetzung für die Erreichbarkeit und Inanspruchnahme der sozialen Angebote "
+    "besonders hervorgehoben."
+)
+
+# Seed 004, "Zahlen, Daten und Fakten" of the Handlungsfeld, and its Quellenangaben.
+FAKTEN_INFRASTRUKTUR_2023 = (
+    "Die Struktur der sozialen Angebote kann georeferenziert über das Hilfeportal (HIP) des "
+    "Kreises Pinneberg abgerufen werden.\n"
+    "Die Bedarfsplanung der Kindertagesbetreuung wurde in 2023 nach 2015 wieder "
+    "veröffentlicht.\n"
+    "Die Kinderbetreuung im U3-Bereich wurde im Kreisgebiet in den vergangenen Jahren "
+    "kontinuierlich ausgebaut, in 2022 stehen insgesamt 3.525 Plätze zur Verfügung "
+    "(+ 585 ggü. 2015).\n"
+    "Die Versorgungsquote im U3-Bereich beträgt damit 59,1 % (+ 21,3 % ggü. 2015).\n"
+    "Die Ausgaben in der Jugendhilfe steigen in 2021 auf 665 Euro je Kind, Jugendlichen oder "
+    "jungen Erwachsenen unter 21 Jahren an (+ 92 Euro ggü. Vj.)."
+)
+FAKTEN_QUELLEN_INFRASTRUKTUR_2023 = "Benchmark Jugendhilfe S.-H. 2022 // Kreis Pinneberg 2022"
+
+# The opening of the 2023 dossier. It describes the dossier itself and claims nothing
+# about the county that the seeds do not say.
+DOSSIER_ZUSAMMENFASSUNG_2023 = (
+    "Mit dem Planungsdossier „Sozialplanung Fokus 2023“ legt die Verwaltung dem Kreistag die "
+    "Ergebnisse des Planungsjahres vor. Es fasst je Handlungsfeld die Strategische Analyse, "
+    "die von der Steuerungsgruppe Sozialplanung als steuerungsrelevant eingeschätzten "
+    "Handlungsempfehlungen, die Erkenntnisse aus den partizipativen Prozessen sowie Zahlen, "
+    "Daten und Fakten aus dem Sozialmonitoring zusammen.\n\n"
+    "Die Steuerungsgruppe Sozialplanung hat die Vorschläge der Fokusgruppen und ergänzenden "
+    "Arbeitsstrukturen in ihrer Sitzung am 12.05.2023 eingeschätzt und über die "
+    "sozialpolitischen Zielvorschläge abgestimmt."
+)
+
+# Each Handlungsfeld's analysis of 2023: its texts and the indicators it shows
+# (table, indicator name).
 ANALYSEN_2023 = {
-    "infrastruktur-sozialer-angebote": (
-        ZUSAMMENFASSUNG_INFRASTRUKTUR_2023,
-        [
+    "infrastruktur-sozialer-angebote": {
+        "text": ZUSAMMENFASSUNG_INFRASTRUKTUR_2023,
+        "erkenntnisse": ERKENNTNISSE_INFRASTRUKTUR_2023,
+        "fakten": FAKTEN_INFRASTRUKTUR_2023,
+        "fakten_quellen": FAKTEN_QUELLEN_INFRASTRUKTUR_2023,
+        "indikatoren": [
             ("12411-01-01-4", "Bevölkerungsstand – Insgesamt"),
             ("12612-01-01-4", "Lebendgeborene – Insgesamt"),
             ("22541-01-01-4", "Verfügbare Plätze – Tageseinrichtungen für Kinder – Insgesamt"),
         ],
-    ),
-    "bildung": (
-        "",
-        [
+    },
+    "bildung": {
+        "indikatoren": [
             (
                 "22541-01-01-4",
                 "Verfügbare Plätze – Tageseinrichtungen für Kinder – Plätze für Krippenkinder",
             ),
             ("22541-01-01-4", "Tageseinrichtungen für Kinder – Insgesamt"),
         ],
-    ),
-    "arbeit": ("", [("13211-02-04-4", "Arbeitslosenquote bez. auf alle Erwerbspers.")]),
-    "armut": ("", [("22121-01-02-4", "Empfänger(innen) von Sozialhilfe")]),
-    "zuwanderung-und-integration": (
-        "",
-        [("22121-01-02-4", "Empfänger(innen) von Sozialhilfe – Nationalität – Ausländer(innen)")],
-    ),
+    },
+    "arbeit": {"indikatoren": [("13211-02-04-4", "Arbeitslosenquote bez. auf alle Erwerbspers.")]},
+    "armut": {"indikatoren": [("22121-01-02-4", "Empfänger(innen) von Sozialhilfe")]},
+    "zuwanderung-und-integration": {
+        "indikatoren": [
+            ("22121-01-02-4", "Empfänger(innen) von Sozialhilfe – Nationalität – Ausländer(innen)")
+        ],
+    },
 }
 
 # Kreistag phase: the Vorlagen that carried the recommendations of earlier years. The

@@ -146,6 +146,12 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "media/"
 
+# The Planungsdossier: Debian's Chromium draws its charts through kaleido; finished PDFs
+# and chart SVGs are cached on disk by a hash of their content, shared by all workers.
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+DOSSIER_CACHE_DIR = Path(os.environ.get("DOSSIER_CACHE_DIR", BASE_DIR / "cache" / "dossier"))
+DIAGRAMM_CACHE_DIR = Path(os.environ.get("DIAGRAMM_CACHE_DIR", BASE_DIR / "cache" / "diagramme"))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -186,5 +192,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # WeasyPrint reports every layout step, fontTools every font it unpacks.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

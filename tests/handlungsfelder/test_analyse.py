@@ -52,7 +52,7 @@ def test_second_save_from_the_same_version_does_not_overwrite(
     response = client.post(url, {"text": "Meine Fassung", "version": 0})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Karla Kollegin hat diese Analyse am" in html
+    assert "Karla Kollegin hat diesen Text am" in html
     assert "Fassung von Karla" in html  # the newer stand, shown beside the form
     assert "Meine Fassung" in html  # what was typed is not lost
     assert StrategischeAnalyse.objects.get().text == "Fassung von Karla"

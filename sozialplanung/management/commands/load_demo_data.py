@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from dossier.models import Dossier
 from empfehlungen.models import Handlungsempfehlung, Vorlage
 from empfehlungen.oparl import DEMO_ORDNER, oparl_sync
 from handlungsfelder.importer import lesen
@@ -50,6 +51,11 @@ class Command(BaseCommand):
         self._empfehlungen(felder, gruppen, jahre)
         self._kreistag(jahre)
         self._zielvorschlaege(jahre[2023])
+        upsert(
+            Dossier,
+            planungsjahr=jahre[2023],
+            defaults={"zusammenfassung": d.DOSSIER_ZUSAMMENFASSUNG_2023},
+        )
         self._benutzer(gruppen)
         steuerungsgruppe_demo.laden(upsert, jahre[2023])
         if not ohne_statistik:
@@ -180,13 +186,16 @@ class Command(BaseCommand):
                 ergebnis=ergebnis, handlungsfelder=[felder[slug] for slug in slugs]
             )
             self.stdout.write(f"  {dateiname}: {bilanz.neu} neue Werte")
-        for slug, (text, auswahl) in d.ANALYSEN_2023.items():
+        for slug, angaben in d.ANALYSEN_2023.items():
             analyse = upsert(
                 StrategischeAnalyse,
                 handlungsfeld=felder[slug],
                 planungsjahr=planungsjahr,
-                defaults={"text": text},
+                defaults={f: angaben.get(f, "") for f in StrategischeAnalyse.TEXTFELDER},
             )
             analyse.indikatoren.set(
-                [Indikator.objects.get(tabelle=tabelle, name=name) for tabelle, name in auswahl]
+                [
+                    Indikator.objects.get(tabelle=tabelle, name=name)
+                    for tabelle, name in angaben["indikatoren"]
+                ]
             )

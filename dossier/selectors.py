@@ -1,0 +1,271 @@
+"""Everything the Planungsdossier of a year shows, read in a fixed number of queries.
+
+The web report and the PDF render the same ``DossierInhalt``. Its ``fingerprint`` is a
+hash of every value it holds, so the PDF cache can tell an unchanged dossier from a
+changed one without rendering anything.
+"""
+
+import functools
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from dossier.models import Dossier
+from empfehlungen.models import Handlungsempfehlung, Massnahme, Steuerungsrelevanz
+from handlungsfelder import charts
+from handlungsfelder.models import Handlungsfeld, Indikator, StrategischeAnalyse
+from handlungsfelder.selectors import Vergleichsraum, reihen, vergleichsraum
+from sozialplanung.models import Phase, Planungsjahr
+from steuerungsgruppe.selectors import ZielvorschlagErgebnis, zielvorschlaege_ergebnis
+
+# The code and layout that shape the output: a change to them is a change to the dossier.
+_BASIS = Path(settings.BASE_DIR)
+_QUELLEN_DIAGRAMM = (Path(charts.__file__), Path(__file__).with_name("pdf.py"))
+_QUELLEN_DOSSIER = (
+    *_QUELLEN_DIAGRAMM,
+    *sorted((_BASIS / "templates" / "dossier").rglob("*.html")),
+    _BASIS / "templates" / "handlungsfelder" / "includes" / "fakten.html",
+    _BASIS / "templates" / "steuerungsgruppe" / "includes" / "zielvorschlaege_tabelle.html",
+    _BASIS / "static" / "css" / "dossier-druck.css",
+)
+
+
+def _hash(pfade: tuple[Path, ...]) -> str:
+    summe = hashlib.sha256()
+    for pfad in pfade:
+        summe.update(pfad.read_bytes())
+    return summe.hexdigest()
+
+
+_hash_fest = functools.cache(_hash)
+
+
+def _quellenstand(pfade: tuple[Path, ...]) -> str:
+    # Templates change under a running development server; in production only on deploy.
+    return _hash(pfade) if settings.DEBUG else _hash_fest(pfade)
+
+
+def _werte(objekt) -> list:
+    """Every stored value of a model instance, for hashing."""
+    if objekt is None:
+        return []
+    return [getattr(objekt, f.attname) for f in objekt._meta.concrete_fields]
+
+
+@dataclass
+class Kennzahl:
+    """An indicator's latest figure for the own Kreis, beside its Land."""
+
+    indikator: Indikator
+    jahr: int | None
+    kreis: str
+    land: str
+    veraenderung: str
+
+
+@dataclass
+class Zeitreihe:
+    """The input of one chart: enough to name its cached SVG without drawing it."""
+
+    indikator: Indikator
+    reihen: dict
+
+    def schluessel(self, raum: Vergleichsraum) -> str:
+        roh = json.dumps(
+            [
+                _werte(self.indikator),
+                _werte(raum.kreis),
+                _werte(raum.land),
+                sorted(self.reihen.items()),
+                get_language(),
+                _quellenstand(_QUELLEN_DIAGRAMM),
+            ],
+            default=str,
+        )
+        return hashlib.sha256(roh.encode()).hexdigest()
+
+    def diagramm(self, raum: Vergleichsraum) -> charts.Diagramm:
+        return charts.zeitreihe(self.indikator, raum.kreis, raum.land, self.reihen)
+
+
+@dataclass
+class Kapitel:
+    nummer: int
+    handlungsfeld: Handlungsfeld
+    analyse: StrategischeAnalyse | None
+    empfehlungen: list[Handlungsempfehlung]
+    zeitreihen: list[Zeitreihe]
+    raum: Vergleichsraum
+
+    @property
+    def anker(self) -> str:
+        return f"kapitel-{self.handlungsfeld.slug}"
+
+    @property
+    def titel(self) -> str:
+        return f"{self.nummer}. {self.handlungsfeld.name}"
+
+    @cached_property
+    def kennzahlen(self) -> list[Kennzahl]:
+        def werte(reihe: Zeitreihe, gebiet) -> list[tuple[int, float]]:
+            if gebiet is None:
+                return []
+            return [(j, w) for j, w, _k in reihe.reihen.get(gebiet.pk, []) if w is not None]
+
+        ergebnis = []
+        for reihe in self.zeitreihen:
+            kreis = werte(reihe, self.raum.kreis)
+            if not kreis:
+                continue
+            jahr, wert = kreis[-1]
+            land = dict(werte(reihe, self.raum.land))
+            veraenderung = "–"
+            if len(kreis) > 1:
+                vorjahr, vorwert = kreis[-2]
+                differenz = wert - vorwert
+                veraenderung = _("%(zeichen)s%(wert)s ggü. %(jahr)s") % {
+                    "zeichen": "+" if differenz > 0 else "",
+                    "wert": charts.zahl(differenz),
+                    "jahr": vorjahr,
+                }
+            ergebnis.append(
+                Kennzahl(
+                    indikator=reihe.indikator,
+                    jahr=jahr,
+                    kreis=charts.zahl(wert),
+                    land=charts.zahl(land.get(jahr)),
+                    veraenderung=veraenderung,
+                )
+            )
+        return ergebnis
+
+    @property
+    def kennzahlen_quellen(self) -> list[str]:
+        return list(
+            dict.fromkeys(z.indikator.quelle for z in self.kennzahlen if z.indikator.quelle)
+        )
+
+
+@dataclass
+class DossierInhalt:
+    planungsjahr: Planungsjahr
+    dossier: Dossier | None
+    zielvorschlaege: list[ZielvorschlagErgebnis]
+    kapitel: list[Kapitel]
+    anhang: list[Handlungsempfehlung]
+    raum: Vergleichsraum
+    traeger: dict = field(default_factory=lambda: dict(settings.TRAEGER))
+
+    @property
+    def titel(self) -> str:
+        return self.planungsjahr.dossier_titel
+
+    @property
+    def ist_entwurf(self) -> bool:
+        """Before its phase the dossier is a draft that only staff may see."""
+        return self.planungsjahr.phase < Phase.PLANUNGSDOSSIER
+
+    @property
+    def aufgenommen(self) -> int:
+        return sum(len(k.empfehlungen) for k in self.kapitel)
+
+    def fingerprint(self) -> str:
+        """A hash of every value the dossier shows, of its language and of its layout."""
+        teile: list = [
+            _werte(self.planungsjahr),
+            _werte(self.dossier),
+            self.traeger,
+            get_language(),
+            _quellenstand(_QUELLEN_DOSSIER),
+            [
+                (_werte(z.zielvorschlag), z.stimmen_zu, z.stimmen_passt_nicht, z.anmerkungen)
+                for z in self.zielvorschlaege
+            ],
+        ]
+        for kapitel in self.kapitel:
+            teile += [
+                _werte(kapitel.handlungsfeld),
+                _werte(kapitel.analyse),
+                [(_werte(r.indikator), sorted(r.reihen.items())) for r in kapitel.zeitreihen],
+            ]
+            for empfehlung in kapitel.empfehlungen:
+                teile += [
+                    str(empfehlung.herkunft or ""),
+                    [_werte(m) for m in empfehlung.massnahmen.all()],
+                ]
+        teile += [_werte(e) for e in self.anhang]
+        roh = json.dumps(teile, default=str)
+        return hashlib.sha256(roh.encode()).hexdigest()
+
+
+def _relevanz_zuerst():
+    return Case(
+        When(steuerungsrelevanz=Steuerungsrelevanz.HOCH, then=Value(0)),
+        When(steuerungsrelevanz=Steuerungsrelevanz.RELEVANT, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+
+
+def dossier_inhalt(planungsjahr: Planungsjahr) -> DossierInhalt:
+    """The dossier of ``planungsjahr``: one chapter per Handlungsfeld valid in that year.
+
+    A chapter carries the recommendations taken into the dossier; the appendix lists
+    every published recommendation of the year.
+    """
+    jahr = planungsjahr.jahr
+    felder = list(Handlungsfeld.objects.gueltig_in(jahr).order_by("reihenfolge", "name"))
+    analysen = {
+        a.handlungsfeld_id: a
+        for a in StrategischeAnalyse.objects.filter(planungsjahr=planungsjahr).prefetch_related(
+            Prefetch("indikatoren", queryset=Indikator.objects.order_by("tabelle", "name"))
+        )
+    }
+    empfehlungen = list(
+        Handlungsempfehlung.objects.veroeffentlicht()
+        .filter(planungsjahr=planungsjahr)
+        .select_related("handlungsfeld", "herkunft", "planungsjahr")
+        .prefetch_related(
+            Prefetch("massnahmen", queryset=Massnahme.objects.order_by("reihenfolge", "pk"))
+        )
+        .annotate(relevanz_rang=_relevanz_zuerst())
+        .order_by("handlungsfeld__reihenfolge", "handlungsfeld__name", "relevanz_rang", "titel")
+    )
+    raum = vergleichsraum()
+    indikatoren = {i.pk: i for a in analysen.values() for i in a.indikatoren.all()}
+    daten = reihen(list(indikatoren.values()), [raum.kreis, raum.land]) if indikatoren else {}
+
+    kapitel = []
+    for nummer, feld in enumerate(felder, 1):
+        analyse = analysen.get(feld.pk)
+        kapitel.append(
+            Kapitel(
+                nummer=nummer,
+                handlungsfeld=feld,
+                analyse=analyse,
+                empfehlungen=[
+                    e for e in empfehlungen if e.handlungsfeld_id == feld.pk and e.im_dossier
+                ],
+                zeitreihen=[
+                    Zeitreihe(i, dict(daten[i.pk]))
+                    for i in (analyse.indikatoren.all() if analyse else [])
+                    if i.pk in daten
+                ],
+                raum=raum,
+            )
+        )
+    return DossierInhalt(
+        planungsjahr=planungsjahr,
+        dossier=Dossier.objects.filter(planungsjahr=planungsjahr).first(),
+        zielvorschlaege=zielvorschlaege_ergebnis([planungsjahr.pk]).get(planungsjahr.pk, []),
+        kapitel=kapitel,
+        anhang=empfehlungen,
+        raum=raum,
+    )
