@@ -197,5 +197,9 @@ LOGGING = {
         # WeasyPrint reports every layout step, fontTools every font it unpacks.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # kaleido and its browser driver narrate every tab they open.
+        "kaleido": {"level": "WARNING"},
+        "choreographer": {"level": "WARNING"},
+        "logistro": {"level": "WARNING"},
     },
 }

@@ -87,6 +87,19 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(scope="session")
+def _diagramm_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("diagramme")
+
+
+@pytest.fixture(autouse=True)
+def _dossier_cache_in_tmp(settings, tmp_path, _diagramm_cache):
+    # Each test builds its own PDFs; chart SVGs of equal data may be shared, as in
+    # production, so that kaleido's browser starts only where a test needs it.
+    settings.DOSSIER_CACHE_DIR = tmp_path / "dossier"
+    settings.DIAGRAMM_CACHE_DIR = _diagramm_cache
+
+
 @pytest.fixture
 def demo_statistik(db):
     """The demo data with the real GENESIS files imported, as `make run` has them."""

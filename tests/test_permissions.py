@@ -40,6 +40,7 @@ NUR_MITGLIEDER = {
 }
 
 VORSCHLAGENDE = NUR_SOZIALPLANUNG | {"fokusgruppe": 200}
+ENTWURF_UNSICHTBAR = {"anonym": 404, "fokusgruppe": 404, "steuerungsgruppe": 404}
 
 # url name -> (method, kwargs factory, expected status per role)
 MATRIX = {
@@ -108,6 +109,9 @@ MATRIX = {
     "steuerungsgruppe:mitwirken": ("get", {}, NUR_MITGLIEDER),
     "steuerungsgruppe:zielvorschlaege_abstimmen": ("get", {"jahr": 2023}, NUR_MITGLIEDER),
     "dossier:index": ("get", {}, OEFFENTLICH),
+    "dossier:detail": ("get", {"jahr": 2023}, OEFFENTLICH),
+    "dossier:pdf": ("get", {"jahr": 2023}, OEFFENTLICH),
+    "dossier:bearbeiten": ("get", {"jahr": 2023}, NUR_SOZIALPLANUNG),
     "admin:index": ("get", {}, NUR_STAFF_ADMIN),
     "umsetzung": ("get", {}, OEFFENTLICH),
     "empfehlungen:oparl_sync": ("get", {}, NUR_SOZIALPLANUNG),
@@ -144,6 +148,9 @@ ZUSATZ = [
     ),
     ("empfehlungen:update", "entwurf_kurz", VORSCHLAGENDE | {"fokusgruppe": 404}),
     ("empfehlungen:verlauf", "entwurf_kurz", NUR_SOZIALPLANUNG),
+    # Before its phase a dossier is a draft for staff; others learn nothing of it.
+    ("dossier:detail", {"jahr": 2024}, NUR_SOZIALPLANUNG | ENTWURF_UNSICHTBAR),
+    ("dossier:pdf", {"jahr": 2024}, NUR_SOZIALPLANUNG | ENTWURF_UNSICHTBAR),
 ]
 
 
