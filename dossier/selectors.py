@@ -269,3 +269,9 @@ def dossier_inhalt(planungsjahr: Planungsjahr) -> DossierInhalt:
         anhang=empfehlungen,
         raum=raum,
     )
+
+
+def dossierstand(*, jahr: int, **_url) -> str:
+    """The guest cache's key for a year's public web report: its fingerprint."""
+    planungsjahr = Planungsjahr.objects.filter(jahr=jahr, phase__gte=Phase.PLANUNGSDOSSIER).first()
+    return dossier_inhalt(planungsjahr).fingerprint() if planungsjahr else "nicht öffentlich"

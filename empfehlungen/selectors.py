@@ -46,12 +46,12 @@ def _stand(*models) -> str:
         return "|".join(str(wert) for wert in cursor.fetchone())
 
 
-def listenstand() -> str:
+def listenstand(**_url) -> str:
     """Changes whenever a recommendation is added, changed or deleted (one indexed query)."""
     return _stand(Handlungsempfehlung)
 
 
-def detailstand() -> str:
+def detailstand(**_url) -> str:
     """Like ``listenstand``, and also changes with any Maßnahme, Vorlage or Beratung.
 
     Whatever the public detail page shows must move this value when it changes, or

@@ -17,7 +17,10 @@ LAUFZEIT = 600
 
 
 def fuer_gaeste_zwischenspeichern(stand):
-    """Serve GET pages to visitors without a session from the cache, keyed by ``stand()``."""
+    """Serve GET pages to visitors without a session from the cache, keyed by ``stand``.
+
+    ``stand`` is called with the URL's keyword arguments.
+    """
 
     def decorator(view):
         @wraps(view)
@@ -30,7 +33,7 @@ def fuer_gaeste_zwischenspeichern(stand):
                 or "messages" in request.COOKIES
             ):
                 return view(request, *args, **kwargs)
-            roh = f"{request.LANGUAGE_CODE}|{request.get_full_path()}|{stand()}"
+            roh = f"{request.LANGUAGE_CODE}|{request.get_full_path()}|{stand(**kwargs)}"
             schluessel = "seite:" + hashlib.sha256(roh.encode()).hexdigest()
             inhalt = cache.get(schluessel)
             if inhalt is not None:

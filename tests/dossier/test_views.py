@@ -4,9 +4,12 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dossier.models import Dossier
+from empfehlungen.models import Handlungsempfehlung
 from sozialplanung.models import Phase
 from tests.dossier.conftest import AUFGENOMMEN, ENTWURF, NICHT_AUFGENOMMEN
 from tests.dossier.pdf_text import Pdf
@@ -138,3 +141,16 @@ def test_without_a_browser_the_download_says_so_and_the_command_fails(
             stdout=io.StringIO(),
             stderr=io.StringIO(),
         )
+
+
+def test_guests_get_the_report_from_the_cache_until_its_content_changes(client, dossier_daten):
+    url = reverse("dossier:detail", kwargs={"jahr": 2023})
+    assert AUFGENOMMEN in client.get(url).content.decode()
+
+    Handlungsempfehlung.objects.filter(titel=AUFGENOMMEN).update(titel="Neuer Titel")
+    with CaptureQueriesContext(connection) as neu_gebaut:
+        assert "Neuer Titel" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as aus_cache:
+        assert "Neuer Titel" in client.get(url).content.decode()
+    # The cached page costs only the reads that prove its content unchanged.
+    assert len(aus_cache.captured_queries) * 2 <= len(neu_gebaut.captured_queries)
