@@ -181,6 +181,8 @@ class DossierInhalt:
         teile: list = [
             _werte(self.planungsjahr),
             _werte(self.dossier),
+            _werte(self.raum.kreis),
+            _werte(self.raum.land),
             self.traeger,
             get_language(),
             _quellenstand(_QUELLEN_DOSSIER),
