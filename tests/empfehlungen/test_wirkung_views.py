@@ -488,3 +488,14 @@ def test_goal_page_query_count_is_flat_for_3_and_30_values_and_notes(
     wenige = abfragen(ziel.get_absolute_url(), hoechstens=20)
     hinzu(3, 27)
     assert abfragen(ziel.get_absolute_url(), hoechstens=20) == wenige
+
+
+def test_the_datenverwaltung_shows_the_yardstick_read_only(client, admin_user):
+    ziel = WirkungszielFactory()
+    WirkungsmessungFactory(wirkungsziel=ziel)
+    client.force_login(admin_user)
+    seite = client.get(reverse("admin:empfehlungen_wirkungsziel_change", args=[ziel.pk]))
+    assert seite.status_code == 200
+    felder = seite.context["adminform"].form.fields
+    assert "zielwert" not in felder and "ausgangswert" not in felder and "text" in felder
+    assert 'name="messungen-0-wert"' in seite.content.decode()  # values stay correctable
