@@ -215,10 +215,11 @@ class WirkungszielDetailView(ZielMixin, TemplateView):
                 "frist_bis": frist_bis,
                 "frist_offen": timezone.now() <= frist_bis,
                 "ampel_regel": AMPEL_REGEL,
+                # Two forms on one page: prefixes keep their ids and labels apart.
                 "messung_form": kwargs.get("messung_form")
-                or WirkungsmessungForm(initial={"datum": timezone.localdate()}),
+                or WirkungsmessungForm(prefix="messung", initial={"datum": timezone.localdate()}),
                 "notiz_form": kwargs.get("notiz_form")
-                or DialognotizForm(initial={"datum": timezone.localdate()}),
+                or DialognotizForm(prefix="notiz", initial={"datum": timezone.localdate()}),
                 "ampel_offen": Ampel.OFFEN,
             }
         )
@@ -232,7 +233,7 @@ class WirkungsmessungCreateView(ZielMixin, View):
         return redirect(self.ziel)
 
     def post(self, request, *args, **kwargs):
-        form = WirkungsmessungForm(request.POST)
+        form = WirkungsmessungForm(request.POST, prefix="messung")
         if form.is_valid():
             try:
                 services_wirkung.wirkungsmessung_create(
@@ -252,7 +253,7 @@ class DialognotizCreateView(ZielMixin, View):
         return redirect(self.ziel)
 
     def post(self, request, *args, **kwargs):
-        form = DialognotizForm(request.POST)
+        form = DialognotizForm(request.POST, prefix="notiz")
         if form.is_valid():
             try:
                 services_wirkung.dialognotiz_create(

@@ -435,7 +435,7 @@ def test_staff_enter_values_and_see_errors_at_the_field(client, sozialplanung_us
     ziel = WirkungszielFactory()
     client.force_login(sozialplanung_user)
     url = reverse("empfehlungen:wirkungsmessung_create", args=[ziel.pk])
-    antwort = client.post(url, {"datum": "2021-06-30", "wert": "45"})
+    antwort = client.post(url, {"messung-datum": "2021-06-30", "messung-wert": "45"})
     assert antwort.status_code == 200
     assert (
         "muss nach dem Datum des Ausgangswerts"
@@ -444,7 +444,9 @@ def test_staff_enter_values_and_see_errors_at_the_field(client, sozialplanung_us
     assert not Wirkungsmessung.objects.exists()
 
     antwort = client.post(
-        url, {"datum": "2024-01-01", "wert": "52,5", "notiz": "Befragung"}, follow=True
+        url,
+        {"messung-datum": "2024-01-01", "messung-wert": "52,5", "messung-notiz": "Befragung"},
+        follow=True,
     )
     assert Wirkungsmessung.objects.get().wert == Decimal("52.5")
     text = _text(antwort.content.decode())
@@ -457,12 +459,17 @@ def test_staff_keep_dialogue_notes_that_the_public_never_sees(client, sozialplan
     ziel = WirkungszielFactory(handlungsempfehlung=empfehlung)
     client.force_login(sozialplanung_user)
     url = reverse("empfehlungen:dialognotiz_create", args=[ziel.pk])
-    antwort = client.post(url, {"datum": "2024-03-01", "seite": "", "text": ""})
+    antwort = client.post(url, {"notiz-datum": "2024-03-01", "notiz-seite": "", "notiz-text": ""})
     assert set(antwort.context["notiz_form"].errors) == {"seite", "text"}
 
     client.post(
         url,
-        {"datum": "2024-03-01", "seite": "traeger", "von": "AWO", "text": "Lange Wartezeiten."},
+        {
+            "notiz-datum": "2024-03-01",
+            "notiz-seite": "traeger",
+            "notiz-von": "AWO",
+            "notiz-text": "Lange Wartezeiten.",
+        },
     )
     assert Dialognotiz.objects.get().erfasst_von == sozialplanung_user
     text = _text(client.get(ziel.get_absolute_url()).content.decode())
