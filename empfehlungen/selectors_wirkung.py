@@ -102,6 +102,15 @@ class ZielStand:
     def ampel_symbol(self) -> str:
         return AMPEL_SYMBOL[self.ampel]
 
+    def ohne_endwert(self, heute: datetime.date) -> bool:
+        """The target date has passed and no value from that date on is known yet."""
+        zieldatum = self.ziel.zieldatum
+        return (
+            zieldatum is not None
+            and zieldatum < heute
+            and (self.letzter is None or self.letzter.datum < zieldatum)
+        )
+
     @property
     def werte_nach_ausgang(self) -> list[Messpunkt]:
         if self.ziel.ausgangsdatum is None:

@@ -1,6 +1,7 @@
 """Template helpers of the Wirkungsorientierung: German numbers and the traffic light."""
 
 from django import template
+from django.utils import timezone
 
 from empfehlungen.wirkung import AMPEL_REGEL, AMPEL_REGEL_KURZ, AMPEL_SYMBOL, Ampel
 from handlungsfelder.charts import zahl as _zahl
@@ -32,3 +33,9 @@ def ampel_legende() -> list[Ampel]:
 @register.filter
 def ampel_symbol(wert) -> str:
     return AMPEL_SYMBOL[Ampel(wert)]
+
+
+@register.simple_tag
+def ohne_endwert(stand) -> bool:
+    """Whether ``stand``'s target date passed without a value from then (see ZielStand)."""
+    return stand.ohne_endwert(timezone.localdate())

@@ -188,3 +188,13 @@ def test_selector_for_the_dossier_needs_the_same_queries_for_3_and_30_goals():
     assert _abfragen(bestand(30)) == drei
     # A queryset works as well as a list, without a query of its own.
     assert _abfragen(Handlungsempfehlung.objects.all()) == drei
+
+
+def test_a_passed_target_date_without_a_value_from_then_is_flagged():
+    ziel = WirkungszielFactory(zieldatum=D(2025, 1, 1))
+    WirkungsmessungFactory(wirkungsziel=ziel, datum=D(2024, 1, 1))
+    stand = _stand(ziel)
+    assert not stand.ohne_endwert(D(2025, 1, 1))
+    assert stand.ohne_endwert(D(2025, 1, 2))
+    WirkungsmessungFactory(wirkungsziel=ziel, datum=D(2025, 1, 1), wert=Decimal("60"))
+    assert not _stand(ziel).ohne_endwert(D(2026, 1, 1))

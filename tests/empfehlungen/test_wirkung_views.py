@@ -243,6 +243,16 @@ def test_detail_shows_the_wirkungslogik_from_input_to_impact(client):
     assert REGEL in text
 
 
+def test_detail_says_when_a_target_date_passed_without_a_final_value(client):
+    empfehlung = _beschlossen()
+    _ziel(empfehlung, "Abgelaufen", "52", zieldatum=D(2024, 6, 30))
+    text = _text(client.get(empfehlung.get_absolute_url()).content.decode())
+    assert (
+        "Das Zieldatum 30.06.2024 ist verstrichen; ein Wert von diesem Tag oder später liegt "
+        "noch nicht vor. Die Ampel zeigt den Stand des letzten Werts."
+    ) in text
+
+
 def test_detail_draws_one_chart_per_messbar_goal_with_its_table(client):
     empfehlung = _beschlossen()
     ziel = _ziel(empfehlung, "Mit Werten", "52")
