@@ -39,3 +39,10 @@ def ampel_symbol(wert) -> str:
 def ohne_endwert(stand) -> bool:
     """Whether ``stand``'s target date passed without a value from then (see ZielStand)."""
     return stand.ohne_endwert(timezone.localdate())
+
+
+@register.simple_tag
+def ziele_von(staende: dict, empfehlung) -> list:
+    """One recommendation's goals from ``wirkungsziele_fuer``'s dict, for templates:
+    ``{% ziele_von staende empfehlung as ziele %}``."""
+    return staende.get(getattr(empfehlung, "pk", empfehlung), [])

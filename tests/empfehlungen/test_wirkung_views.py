@@ -7,13 +7,16 @@ from html import unescape
 
 import pytest
 from django.core.cache import cache
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 
 from empfehlungen.models import Dialognotiz, Handlungsempfehlung, Wirkungsmessung, Wirkungsziel
+from empfehlungen.selectors_wirkung import wirkungsziele_fuer
 from empfehlungen.services_kreistag import kreistag_status_update
 from tests.empfehlungen.factories import (
     BeratungFactory,
+    DialognotizFactory,
     HandlungsempfehlungFactory,
     MassnahmeFactory,
     VorlageFactory,
@@ -491,8 +494,6 @@ def test_staff_keep_dialogue_notes_that_the_public_never_sees(client, sozialplan
 def test_goal_page_query_count_is_flat_for_3_and_30_values_and_notes(
     client, sozialplanung_user, abfragen
 ):
-    from tests.empfehlungen.factories import DialognotizFactory
-
     ziel = WirkungszielFactory(ausgangsdatum=D(2000, 1, 1))
     client.force_login(sozialplanung_user)
 
@@ -516,3 +517,22 @@ def test_the_datenverwaltung_shows_the_yardstick_read_only(client, admin_user):
     felder = seite.context["adminform"].form.fields
     assert "zielwert" not in felder and "ausgangswert" not in felder and "text" in felder
     assert 'name="messungen-0-wert"' in seite.content.decode()  # values stay correctable
+
+
+def test_the_dossier_table_renders_plain_with_light_as_text_and_symbol():
+    empfehlung = _beschlossen(titel="Für das Dossier")
+    _ziel(empfehlung, "Gelbes Ziel", "46")
+    _ziel(empfehlung, "Unvollständiges Ziel", None, zieldatum=None)
+    vorlage = Template(
+        "{% load wirkung %}{% ziele_von staende empfehlung as ziele %}"
+        '{% include "empfehlungen/includes/wirkungsziele_tabelle.html" with ziele=ziele '
+        'caption="Wirkungsziele der Empfehlung" only %}'
+    )
+    seite = vorlage.render(
+        Context({"staende": wirkungsziele_fuer([empfehlung]), "empfehlung": empfehlung})
+    )
+    assert "<script" not in seite and "<a " not in seite
+    assert "<caption>Wirkungsziele der Empfehlung</caption>" in seite
+    text = _text(seite)
+    assert "Gelbes Ziel" in text and "30 % bei 50 % der Zeit ▲ gefährdet" in text
+    assert "Noch nicht messbar, es fehlen: Zieldatum" in text and "○ noch nicht bewertbar" in text
