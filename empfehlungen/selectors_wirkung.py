@@ -228,21 +228,6 @@ class Wirkungslogik:
     massnahmen_budget: Decimal | None
     treppe: list[Treppenstufe]
 
-    def ebene(self, ebene: Ebene) -> list[ZielStand]:
-        return [z for z in self.ziele if z.ziel.ebene == ebene]
-
-    @property
-    def output(self) -> list[ZielStand]:
-        return self.ebene(Ebene.OUTPUT)
-
-    @property
-    def outcome(self) -> list[ZielStand]:
-        return self.ebene(Ebene.OUTCOME)
-
-    @property
-    def impact(self) -> list[ZielStand]:
-        return self.ebene(Ebene.IMPACT)
-
 
 def wirkungslogik(empfehlung: Handlungsempfehlung) -> Wirkungslogik:
     """The recommendation's goals on the Wirkungstreppe; reads its prefetched Maßnahmen."""

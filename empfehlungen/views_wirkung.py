@@ -22,7 +22,7 @@ from empfehlungen.forms_wirkung import (
 )
 from empfehlungen.models import Wirkungsziel
 from empfehlungen.services import VersionKonflikt
-from empfehlungen.wirkung import AMPEL_REGEL, AMPEL_SYMBOL, KORREKTURFRIST, Ampel
+from empfehlungen.wirkung import AMPEL_SYMBOL, KORREKTURFRIST
 from handlungsfelder.charts import zahl
 from sozialplanung.roles import RoleRequiredMixin
 
@@ -79,8 +79,6 @@ class WirkungListView(TemplateView):
                     }
                     for wert, anzahl in selectors_wirkung.ampel_zaehlen(alle)
                 ],
-                "ampel_regel": AMPEL_REGEL,
-                "gefiltert": bool(self.request.GET.get("ampel") or filterset.form.changed_data),
             }
         )
         return context
@@ -214,13 +212,11 @@ class WirkungszielDetailView(ZielMixin, TemplateView):
                 "aenderungen": selectors_wirkung.zielaenderungen(self.ziel),
                 "frist_bis": frist_bis,
                 "frist_offen": timezone.now() <= frist_bis,
-                "ampel_regel": AMPEL_REGEL,
                 # Two forms on one page: prefixes keep their ids and labels apart.
                 "messung_form": kwargs.get("messung_form")
                 or WirkungsmessungForm(prefix="messung", initial={"datum": timezone.localdate()}),
                 "notiz_form": kwargs.get("notiz_form")
                 or DialognotizForm(prefix="notiz", initial={"datum": timezone.localdate()}),
-                "ampel_offen": Ampel.OFFEN,
             }
         )
         return context
