@@ -3,12 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 from empfehlungen.models import (
     Beratung,
+    Dialognotiz,
     Handlungsempfehlung,
     KreistagStatusAenderung,
     Massnahme,
     MassnahmeStatusAenderung,
     Vorlage,
+    Wirkungsmessung,
+    Wirkungsziel,
 )
+from empfehlungen.selectors_wirkung import MESSLATTE
 from empfehlungen.services_kreistag import kreistag_status_update_fuer_vorlagen
 
 
@@ -87,3 +91,38 @@ class KreistagStatusAenderungAdmin(admin.ModelAdmin):
 class MassnahmeStatusAenderungAdmin(admin.ModelAdmin):
     list_display = ["massnahme", "status", "datum", "budget_ausgegeben"]
     list_select_related = ["massnahme"]
+
+
+# --- Wirkungsorientierung -----------------------------------------------------------------
+
+
+class WirkungsmessungInline(admin.TabularInline):
+    model = Wirkungsmessung
+    extra = 0
+    fields = ["datum", "wert", "notiz", "erfasst_von"]
+    readonly_fields = ["erfasst_von"]
+
+
+@admin.register(Wirkungsziel)
+class WirkungszielAdmin(admin.ModelAdmin):
+    """For looking up and deleting; the yardstick changes on the goal's own page.
+
+    There the six-week rule asks for a reason; here the yardstick is read-only, so that
+    the Datenverwaltung is no way around it. Mistyped values can be corrected below.
+    """
+
+    list_display = ["__str__", "handlungsempfehlung", "stufe", "indikator", "zieldatum"]
+    list_filter = ["stufe", "handlungsempfehlung__planungsjahr"]
+    search_fields = ["text", "zielgruppe", "eigener_indikator", "handlungsempfehlung__titel"]
+    list_select_related = ["handlungsempfehlung", "indikator"]
+    inlines = [WirkungsmessungInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*MESSLATTE, "handlungsempfehlung"] if obj else []
+
+
+@admin.register(Dialognotiz)
+class DialognotizAdmin(admin.ModelAdmin):
+    list_display = ["wirkungsziel", "datum", "seite", "von"]
+    list_select_related = ["wirkungsziel"]
+    readonly_fields = ["erfasst_von"]

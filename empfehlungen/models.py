@@ -10,7 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from handlungsfelder.models import Fokusgruppe, Handlungsfeld
+from empfehlungen.wirkung import Ebene, Richtung, Stufe, ebene, fehlende_angaben
+from handlungsfelder.models import Fokusgruppe, Handlungsfeld, Indikator
 from sozialplanung.models import Planungsjahr
 
 
@@ -457,3 +458,247 @@ KREISTAG_DETAIL_PREFETCH = (
     "kreistag_statusaenderungen",
     "massnahmen__statusaenderungen",
 )
+
+
+# --- Wirkungsorientierung (issue 8): impact goals, their measurements and dialogue ------
+
+
+class WirkungszielQuerySet(models.QuerySet):
+    def update(self, **kwargs) -> int:
+        # The public pages' cache keys on `modified` (selectors_wirkung.wirkungsstand).
+        kwargs.setdefault("modified", timezone.now())
+        return super().update(**kwargs)
+
+
+class Wirkungsziel(models.Model):
+    """A measurable impact goal of a recommendation, placed on the Wirkungstreppe.
+
+    Its indicator is either one of the Sozialmonitoring, whose values for the own Kreis
+    count as measurements, or one of its own, whose values staff enter.
+    """
+
+    handlungsempfehlung = models.ForeignKey(
+        Handlungsempfehlung,
+        on_delete=models.CASCADE,
+        related_name="wirkungsziele",
+        verbose_name=_("Handlungsempfehlung"),
+    )
+    text = models.TextField(
+        _("Wirkungsziel"), help_text=_("Was soll sich ändern? Ein Satz, der das Ziel nennt.")
+    )
+    stufe = models.PositiveSmallIntegerField(
+        _("Stufe der Wirkungstreppe"),
+        choices=Stufe.choices,
+        help_text=_("Stufen 1–3 sind Output, 4–6 Outcome, 7 Impact."),
+    )
+    zielgruppe = models.CharField(_("Zielgruppe"), max_length=300, blank=True)
+    indikator = models.ForeignKey(
+        Indikator,
+        on_delete=models.PROTECT,
+        related_name="wirkungsziele",
+        null=True,
+        blank=True,
+        verbose_name=_("Indikator des Sozialmonitorings"),
+        help_text=_("Seine Werte für den Kreis werden automatisch als Istwerte übernommen."),
+    )
+    eigener_indikator = models.CharField(
+        _("eigener Indikator"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Nur ohne Indikator des Sozialmonitorings; die Werte erfasst dann die Sozialplanung."
+        ),
+    )
+    einheit = models.CharField(
+        _("Einheit"), max_length=50, blank=True, help_text=_("z. B. Prozent, Anzahl, Plätze")
+    )
+    ausgangswert = models.DecimalField(
+        _("Ausgangswert"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    ausgangsdatum = models.DateField(_("Datum des Ausgangswerts"), null=True, blank=True)
+    zielwert = models.DecimalField(
+        _("Zielwert"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    zieldatum = models.DateField(_("Zieldatum"), null=True, blank=True)
+    richtung = models.CharField(
+        _("Richtung"), max_length=10, choices=Richtung.choices, default=Richtung.STEIGEND
+    )
+    verantwortlich = models.CharField(_("Verantwortlich"), max_length=300, blank=True)
+
+    # Optimistic locking as for recommendations: a save from an older version is refused.
+    version = models.PositiveIntegerField(_("Version"), default=1, editable=False)
+    created = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    modified = models.DateTimeField(_("geändert am"), auto_now=True, db_index=True)
+
+    objects = WirkungszielQuerySet.as_manager()
+    # The change log of the six-week rule; a reason may be longer than 100 characters.
+    history = HistoricalRecords(
+        excluded_fields=["modified"], history_change_reason_field=models.TextField(null=True)
+    )
+
+    class Meta:
+        ordering = ["handlungsempfehlung_id", "stufe", "pk"]
+        verbose_name = _("Wirkungsziel")
+        verbose_name_plural = _("Wirkungsziele")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("empfehlungen:wirkungsziel_detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        fehler = {}
+        if self.indikator_id and self.eigener_indikator.strip():
+            fehler["eigener_indikator"] = ValidationError(
+                _(
+                    "Bitte entweder einen Indikator des Sozialmonitorings wählen oder einen "
+                    "eigenen nennen, nicht beides."
+                ),
+                code="zwei_indikatoren",
+            )
+        if self.ausgangsdatum and self.zieldatum and self.zieldatum <= self.ausgangsdatum:
+            fehler["zieldatum"] = ValidationError(
+                _("Das Zieldatum muss nach dem Datum des Ausgangswerts liegen."),
+                code="zieldatum_vor_ausgang",
+            )
+        if self.ausgangswert is not None and self.zielwert is not None:
+            if self.richtung == Richtung.STEIGEND and self.zielwert < self.ausgangswert:
+                fehler["zielwert"] = ValidationError(
+                    _(
+                        "Der Zielwert liegt unter dem Ausgangswert, obwohl steigende Werte "
+                        "besser sind. Bitte Zielwert oder Richtung prüfen."
+                    ),
+                    code="richtung_widerspricht",
+                )
+            elif self.richtung == Richtung.FALLEND and self.zielwert > self.ausgangswert:
+                fehler["zielwert"] = ValidationError(
+                    _(
+                        "Der Zielwert liegt über dem Ausgangswert, obwohl fallende Werte "
+                        "besser sind. Bitte Zielwert oder Richtung prüfen."
+                    ),
+                    code="richtung_widerspricht",
+                )
+        if fehler:
+            raise ValidationError(fehler)
+
+    @property
+    def ebene(self) -> Ebene:
+        return ebene(self.stufe)
+
+    @property
+    def indikator_name(self) -> str:
+        return self.indikator.name if self.indikator_id else self.eigener_indikator
+
+    @property
+    def einheit_anzeige(self) -> str:
+        if self.indikator_id and self.indikator.einheit:
+            return self.indikator.einheit
+        return self.einheit
+
+    @property
+    def automatisch(self) -> bool:
+        """Whether the values come from the Sozialmonitoring rather than from staff."""
+        return self.indikator_id is not None
+
+    @property
+    def fehlende_angaben(self) -> list[str]:
+        return fehlende_angaben(
+            hat_indikator=bool(self.indikator_id or self.eigener_indikator.strip()),
+            ausgangswert=self.ausgangswert,
+            ausgangsdatum=self.ausgangsdatum,
+            zielwert=self.zielwert,
+            zieldatum=self.zieldatum,
+        )
+
+    @property
+    def messbar(self) -> bool:
+        return not self.fehlende_angaben
+
+
+class WirkungsmessungQuerySet(models.QuerySet):
+    def update(self, **kwargs) -> int:
+        kwargs.setdefault("modified", timezone.now())
+        return super().update(**kwargs)
+
+
+class Wirkungsmessung(models.Model):
+    """A value staff entered for a goal with an indicator of its own."""
+
+    wirkungsziel = models.ForeignKey(
+        Wirkungsziel,
+        on_delete=models.CASCADE,
+        related_name="messungen",
+        verbose_name=_("Wirkungsziel"),
+    )
+    datum = models.DateField(_("Stichtag"))
+    wert = models.DecimalField(_("Wert"), max_digits=18, decimal_places=4)
+    notiz = models.TextField(
+        _("Notiz"), blank=True, help_text=_("z. B. Quelle oder Art der Erhebung")
+    )
+    erfasst_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("erfasst von"),
+    )
+    erfasst = models.DateTimeField(_("erfasst am"), auto_now_add=True)
+    modified = models.DateTimeField(_("geändert am"), auto_now=True, db_index=True)
+
+    objects = WirkungsmessungQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["wirkungsziel_id", "datum", "pk"]
+        verbose_name = _("Messwert eines Wirkungsziels")
+        verbose_name_plural = _("Messwerte von Wirkungszielen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wirkungsziel", "datum"],
+                name="wirkungsmessung_je_stichtag",
+                violation_error_message=_("Für diesen Stichtag ist schon ein Wert erfasst."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.wirkungsziel}: {self.datum:%d.%m.%Y} {self.wert}"
+
+
+class Dialognotiz(models.Model):
+    """A dated note of the Wirksamkeitsdialog between Träger and Verwaltung on a goal."""
+
+    class Seite(models.TextChoices):
+        TRAEGER = "traeger", _("Träger")
+        VERWALTUNG = "verwaltung", _("Verwaltung")
+
+    wirkungsziel = models.ForeignKey(
+        Wirkungsziel,
+        on_delete=models.CASCADE,
+        related_name="dialognotizen",
+        verbose_name=_("Wirkungsziel"),
+    )
+    datum = models.DateField(_("Datum"))
+    seite = models.CharField(_("von Seiten"), max_length=20, choices=Seite.choices)
+    von = models.CharField(
+        _("Name"),
+        max_length=300,
+        blank=True,
+        help_text=_("Träger oder Stelle, z. B. „AWO Kreisverband“ oder „Fachdienst Jugend“."),
+    )
+    text = models.TextField(_("Notiz"))
+    erfasst_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("erfasst von"),
+    )
+    erfasst = models.DateTimeField(_("erfasst am"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["wirkungsziel_id", "-datum", "-pk"]
+        verbose_name = _("Notiz zum Wirksamkeitsdialog")
+        verbose_name_plural = _("Notizen zum Wirksamkeitsdialog")
+
+    def __str__(self) -> str:
+        return f"{self.datum:%d.%m.%Y} {self.get_seite_display()}: {self.text[:60]}"

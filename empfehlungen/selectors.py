@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
@@ -14,7 +15,10 @@ from empfehlungen.models import (
     Handlungsempfehlung,
     Massnahme,
     Vorlage,
+    Wirkungsmessung,
+    Wirkungsziel,
 )
+from handlungsfelder.models import Gebiet, Messwert
 from sozialplanung.roles import FOKUSGRUPPE, has_role, is_sozialplanung
 from sozialplanung.templatetags.format_de import euro
 
@@ -35,14 +39,29 @@ def empfehlungen_sichtbar_fuer(user):
     return qs.filter(veroeffentlicht)
 
 
-def _stand(*models) -> str:
-    """Latest change and row count of each model, in one query of scalar subqueries."""
-    teile = []
+def _stand(*models, messwerte: bool = False) -> str:
+    """Latest change and row count of each model, in one query of scalar subqueries.
+
+    With ``messwerte`` also the count and sum of the own Kreis's Sozialmonitoring values of
+    every indicator an impact goal follows: a Messwert has no timestamp, and an import
+    that corrects a value changes the sum.
+    """
+    quote = connection.ops.quote_name
+    teile, parameter = [], []
     for model in models:
-        tabelle = connection.ops.quote_name(model._meta.db_table)
+        tabelle = quote(model._meta.db_table)
         teile += [f"(SELECT MAX(modified) FROM {tabelle})", f"(SELECT COUNT(*) FROM {tabelle})"]
+    if messwerte:
+        werte = (
+            f"FROM {quote(Messwert._meta.db_table)} WHERE {quote('indikator_id')} IN "
+            f"(SELECT {quote('indikator_id')} FROM {quote(Wirkungsziel._meta.db_table)}) "
+            f"AND {quote('gebiet_id')} IN (SELECT {quote('id')} FROM "
+            f"{quote(Gebiet._meta.db_table)} WHERE {quote('schluessel')} = %s)"
+        )
+        teile += [f"(SELECT COUNT(*) {werte})", f"(SELECT SUM({quote('wert')}) {werte})"]
+        parameter += [settings.TRAEGER["kreis_schluessel"]] * 2
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(teile)}")
+        cursor.execute(f"SELECT {', '.join(teile)}", parameter)
         return "|".join(str(wert) for wert in cursor.fetchone())
 
 
@@ -52,13 +71,28 @@ def listenstand(**_url) -> str:
 
 
 def detailstand(**_url) -> str:
-    """Like ``listenstand``, and also changes with any Maßnahme, Vorlage or Beratung.
+    """Like ``listenstand``, and also changes with anything else the detail page shows.
 
-    Whatever the public detail page shows must move this value when it changes, or
-    visitors would see the old page until the cache expires. The status logs need no
-    entry: each status change also saves the recommendation or the Maßnahme.
+    That is every Maßnahme, Vorlage and Beratung, every impact goal with the values staff
+    entered, and the Sozialmonitoring's values the goals follow. Whatever the public
+    detail page shows must move this value when it changes, or visitors would see the old
+    page until the cache expires. The status logs need no entry: each status change also
+    saves the recommendation or the Maßnahme.
     """
-    return _stand(Handlungsempfehlung, Massnahme, Vorlage, Beratung)
+    return _stand(
+        Handlungsempfehlung,
+        Massnahme,
+        Vorlage,
+        Beratung,
+        Wirkungsziel,
+        Wirkungsmessung,
+        messwerte=True,
+    )
+
+
+def wirkungsstand(**_url) -> str:
+    """What /wirkung/ shows: recommendations, impact goals, their values (one query)."""
+    return _stand(Handlungsempfehlung, Wirkungsziel, Wirkungsmessung, messwerte=True)
 
 
 def empfehlungen_in_bearbeitung_fuer(user):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from empfehlungen import selectors, views, views_kreistag
+from empfehlungen import selectors, views, views_kreistag, views_wirkung
 from sozialplanung.cache import fuer_gaeste_zwischenspeichern
 
 app_name = "empfehlungen"
@@ -48,5 +48,31 @@ urlpatterns = [
         "<int:pk>/vorlage-entwurf.pdf",
         views_kreistag.VorlageEntwurfView.as_view(),
         name="vorlage_entwurf",
+    ),
+    # Wirkungsorientierung (issue 8): staff pages of impact goals; /wirkung/ is top-level.
+    path(
+        "<int:pk>/wirkungsziele/neu/",
+        views_wirkung.WirkungszielCreateView.as_view(),
+        name="wirkungsziel_create",
+    ),
+    path(
+        "wirkungsziele/<int:pk>/",
+        views_wirkung.WirkungszielDetailView.as_view(),
+        name="wirkungsziel_detail",
+    ),
+    path(
+        "wirkungsziele/<int:pk>/bearbeiten/",
+        views_wirkung.WirkungszielUpdateView.as_view(),
+        name="wirkungsziel_update",
+    ),
+    path(
+        "wirkungsziele/<int:pk>/messwerte/",
+        views_wirkung.WirkungsmessungCreateView.as_view(),
+        name="wirkungsmessung_create",
+    ),
+    path(
+        "wirkungsziele/<int:pk>/dialog/",
+        views_wirkung.DialognotizCreateView.as_view(),
+        name="dialognotiz_create",
     ),
 ]

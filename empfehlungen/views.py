@@ -16,7 +16,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-from empfehlungen import selectors, services
+from empfehlungen import selectors, selectors_wirkung, services
+from empfehlungen.charts_wirkung import fortschritt_diagramm
 from empfehlungen.filters import SORTIERUNGEN, HandlungsempfehlungFilter, mit_sortierrang
 from empfehlungen.forms import HandlungsempfehlungForm, MassnahmeFormSet, StatusForm
 from empfehlungen.models import Handlungsempfehlung
@@ -173,6 +174,10 @@ class HandlungsempfehlungDetailView(DetailView):
                 ).first(),
                 "form": StatusForm(initial={"version": self.object.version}),
             }
+        wirkung = selectors_wirkung.wirkungslogik(self.object)
+        context["wirkung"] = wirkung
+        context["wirkung_karten"] = [(s, fortschritt_diagramm(s)) for s in wirkung.ziele]
+        context["wirkung_diagramme"] = any(d for _s, d in context["wirkung_karten"])
         return context
 
 

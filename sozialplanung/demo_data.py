@@ -483,3 +483,194 @@ VORLAGEN = [
         [("Zweckbindungen", 2021)],
     ),
 ]
+
+# Wirkungsorientierung: impact goals of the decided recommendations (and one of 2023).
+# The seeds name no goals, so every goal is an example and says so in its text. Goals
+# with a Sozialmonitoring indicator take their values from the real GENESIS tables above;
+# those end in 2002 (Kitas) and 2004 (Sozialhilfe), so these examples span those years
+# to show real numbers moving. Manual values are invented and marked the same way.
+# (titel der Empfehlung, jahr, angelegt, ziel, messwerte, dialognotizen)
+# ziel: text, stufe, zielgruppe, indikator (tabelle, name) or None, eigener_indikator,
+#       einheit, ausgangswert (None: from the Sozialmonitoring), ausgangsdatum, zielwert,
+#       zieldatum, verantwortlich
+WIRKUNGSZIELE = [
+    (
+        "Fachdienst Jugend/Soziale Dienste",
+        2018,
+        "2018-10-24",
+        {
+            "text": "Beispiel (Demo): Das Angebot an Plätzen in Kindertageseinrichtungen "
+            "wächst mit dem Bedarf.",
+            "stufe": 2,
+            "zielgruppe": "Familien mit Kindern bis zum Schuleintritt",
+            "indikator": (
+                "22541-01-01-4",
+                "Verfügbare Plätze – Tageseinrichtungen für Kinder – Insgesamt",
+            ),
+            "ausgangswert": None,
+            "ausgangsdatum": "1998-12-31",
+            "zielwert": "10500",
+            "zieldatum": "2006-12-31",
+            "verantwortlich": "Fachdienst Jugend/Soziale Dienste, Kita-Bedarfsplanung",
+        },
+        [],
+        [
+            (
+                "2003-03-12",
+                "verwaltung",
+                "Fachdienst Jugend/Soziale Dienste",
+                "Beispiel (Demo): Der Zuwachs bis 2002 liegt im Plan. Die Träger melden für "
+                "2003 weitere Gruppen an.",
+            ),
+        ],
+    ),
+    (
+        "Fachdienst Jugend/Soziale Dienste",
+        2018,
+        "2018-10-24",
+        {
+            "text": "Beispiel (Demo): Mehr Krippenplätze für Kinder unter drei Jahren.",
+            "stufe": 2,
+            "zielgruppe": "Kinder unter drei Jahren und ihre Eltern",
+            "indikator": (
+                "22541-01-01-4",
+                "Verfügbare Plätze – Tageseinrichtungen für Kinder – Plätze für Krippenkinder",
+            ),
+            "ausgangswert": None,
+            "ausgangsdatum": "1998-12-31",
+            "zielwert": "450",
+            "zieldatum": "2006-12-31",
+            "verantwortlich": "Fachdienst Jugend/Soziale Dienste, Kita-Bedarfsplanung",
+        },
+        [],
+        [],
+    ),
+    (
+        "Fachdienst Jugend/Soziale Dienste",
+        2018,
+        "2018-10-24",
+        {
+            "text": "Beispiel (Demo): Eltern erleben die Beratung des Fachdienstes als hilfreich.",
+            "stufe": 4,
+            "zielgruppe": "Eltern in der Beratung des Fachdienstes",
+            "indikator": None,
+            "eigener_indikator": "Anteil der befragten Eltern, die die Beratung als hilfreich "
+            "bewerten (erfundene Werte)",
+            "einheit": "Prozent",
+            "ausgangswert": "62",
+            "ausgangsdatum": "2019-06-30",
+            "zielwert": "75",
+            "zieldatum": "2024-06-30",
+            "verantwortlich": "Fachdienst Jugend/Soziale Dienste",
+        },
+        [
+            ("2020-06-30", "64", "Beispiel (Demo): Elternbefragung 2020"),
+            ("2021-06-30", "66", "Beispiel (Demo): Elternbefragung 2021"),
+            ("2022-06-30", "67", "Beispiel (Demo): Elternbefragung 2022"),
+            ("2023-06-30", "69", "Beispiel (Demo): Elternbefragung 2023"),
+        ],
+        [
+            (
+                "2023-09-14",
+                "traeger",
+                "Beispiel-Träger der Familienberatung",
+                "Beispiel (Demo): Die Wartezeit auf einen Termin ist länger geworden; das "
+                "drückt die Zufriedenheit.",
+            ),
+            (
+                "2023-10-05",
+                "verwaltung",
+                "Sozialplanung",
+                "Beispiel (Demo): Vereinbart ist eine offene Sprechstunde ab 2024. Wir prüfen "
+                "den Wert nach der nächsten Befragung.",
+            ),
+        ],
+    ),
+    (
+        "Methoden der Wirkungsmessung",
+        2019,
+        "2019-10-23",
+        {
+            "text": "Beispiel (Demo): Jede beschlossene Handlungsempfehlung hat mindestens ein "
+            "messbares Wirkungsziel.",
+            "stufe": 1,
+            "zielgruppe": "Sozialplanung und Fachdienste des Kreises",
+            "indikator": None,
+            "eigener_indikator": "Anteil beschlossener Handlungsempfehlungen mit messbarem "
+            "Wirkungsziel (erfundene Werte)",
+            "einheit": "Prozent",
+            "ausgangswert": "0",
+            "ausgangsdatum": "2019-12-31",
+            "zielwert": "100",
+            "zieldatum": "2025-12-31",
+            "verantwortlich": "Sozialplanung",
+        },
+        [
+            ("2021-12-31", "30", "Beispiel (Demo)"),
+            ("2023-12-31", "60", "Beispiel (Demo)"),
+            ("2024-12-31", "85", "Beispiel (Demo)"),
+        ],
+        [],
+    ),
+    (
+        "Methoden der Wirkungsmessung",
+        2019,
+        "2019-10-23",
+        {
+            "text": "Beispiel (Demo): Weniger Kinder unter sieben Jahren sind auf Sozialhilfe "
+            "angewiesen.",
+            "stufe": 7,
+            "zielgruppe": "Kinder unter sieben Jahren",
+            "indikator": (
+                "22121-01-02-4",
+                "Empfänger(innen) von Sozialhilfe – Altersgruppe – unter 7 Jahre",
+            ),
+            "ausgangswert": None,
+            "ausgangsdatum": "1999-12-31",
+            "zielwert": "1500",
+            "zieldatum": "2005-12-31",
+            "verantwortlich": "Fachdienst Soziales",
+        },
+        [],
+        [],
+    ),
+    (
+        "Methoden der Wirkungsmessung",
+        2019,
+        "2019-10-23",
+        {
+            "text": "Beispiel (Demo): Familien in belasteten Lebenslagen erhalten früher "
+            "passende Hilfe.",
+            "stufe": 6,
+            "zielgruppe": "Familien mit Kindern",
+            "indikator": None,
+            "verantwortlich": "Fachdienst Jugend/Soziale Dienste",
+        },
+        [],
+        [],
+    ),
+    # The 2023 recommendation's own text: one more site "ab 2024", then "beiden Standorten".
+    # Not decided yet, so it shows on its page and not on /wirkung/.
+    (
+        "Ausweitung des Modellprojekts Rucksack KiTa an mindestens einem weiteren Standort "
+        "im Kreis Pinneberg",
+        2023,
+        None,
+        {
+            "text": "Beispiel (Demo): Rucksack KiTa wird an mindestens einem weiteren Standort "
+            "angeboten.",
+            "stufe": 1,
+            "zielgruppe": "Kindertageseinrichtungen und ihre Familien",
+            "indikator": None,
+            "eigener_indikator": "Standorte mit Rucksack KiTa und Eltern-Café",
+            "einheit": "Anzahl",
+            "ausgangswert": "1",
+            "ausgangsdatum": "2023-05-12",
+            "zielwert": "2",
+            "zieldatum": "2024-12-31",
+            "verantwortlich": "Verwaltung",
+        },
+        [],
+        [],
+    ),
+]

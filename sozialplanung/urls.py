@@ -6,8 +6,11 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from empfehlungen.selectors import wirkungsstand
 from empfehlungen.views_kreistag import UmsetzungListView
+from empfehlungen.views_wirkung import WirkungListView
 from sozialplanung import views
+from sozialplanung.cache import fuer_gaeste_zwischenspeichern
 
 
 def seite(name: str):
@@ -43,6 +46,11 @@ urlpatterns = [
     ),
     path("empfehlungen/", include("empfehlungen.urls")),
     path("umsetzung/", UmsetzungListView.as_view(), name="umsetzung"),
+    path(
+        "wirkung/",
+        fuer_gaeste_zwischenspeichern(wirkungsstand)(WirkungListView.as_view()),
+        name="wirkung",
+    ),
     path("handlungsfelder/", include("handlungsfelder.urls")),
     path("steuerungsgruppe/", include("steuerungsgruppe.urls")),
     path("dossier/", include("dossier.urls")),

@@ -10,7 +10,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from empfehlungen.models import Handlungsempfehlung
 from steuerungsgruppe.models import Runde, Sitzung
-from tests.empfehlungen.factories import HandlungsempfehlungFactory, MassnahmeFactory
+from tests.empfehlungen.factories import (
+    HandlungsempfehlungFactory,
+    MassnahmeFactory,
+    WirkungszielFactory,
+)
 from tests.handlungsfelder.factories import IndikatorFactory, IndikatorImportFactory
 from tests.steuerungsgruppe.factories import MitgliedFactory
 
@@ -124,6 +128,14 @@ MATRIX = {
     ),
     "empfehlungen:massnahme_status": ("get", "massnahme", NUR_SOZIALPLANUNG),
     "empfehlungen:vorlage_entwurf": ("get", "steuerungsrelevant", NUR_SOZIALPLANUNG),
+    # Wirkungsorientierung: the overview is public, goals are kept by staff only. A POST
+    # without a value or note shows the goal page again with the messages at the fields.
+    "wirkung": ("get", {}, OEFFENTLICH),
+    "empfehlungen:wirkungsziel_create": ("get", "veroeffentlicht_kurz", NUR_SOZIALPLANUNG),
+    "empfehlungen:wirkungsziel_detail": ("get", "wirkungsziel", NUR_SOZIALPLANUNG),
+    "empfehlungen:wirkungsziel_update": ("get", "wirkungsziel", NUR_SOZIALPLANUNG),
+    "empfehlungen:wirkungsmessung_create": ("post", "wirkungsziel", NUR_SOZIALPLANUNG),
+    "empfehlungen:dialognotiz_create": ("post", "wirkungsziel", NUR_SOZIALPLANUNG),
 }
 
 # Cases beyond one per URL: a draft is invisible (404, not 403) to all but the staff.
@@ -198,6 +210,8 @@ def _kwargs(spec):
         return {"pk": IndikatorFactory().pk}
     if spec == "import":
         return {"pk": IndikatorImportFactory().pk}
+    if spec == "wirkungsziel":
+        return {"pk": WirkungszielFactory().pk}
     if spec == "massnahme":
         return {"pk": MassnahmeFactory().pk}
     if spec == "steuerungsrelevant":

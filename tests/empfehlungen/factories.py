@@ -1,8 +1,17 @@
 import datetime
+from decimal import Decimal
 
 import factory
 
-from empfehlungen.models import Beratung, Handlungsempfehlung, Massnahme, Vorlage
+from empfehlungen.models import (
+    Beratung,
+    Dialognotiz,
+    Handlungsempfehlung,
+    Massnahme,
+    Vorlage,
+    Wirkungsmessung,
+    Wirkungsziel,
+)
 from tests.handlungsfelder.factories import FokusgruppeFactory, HandlungsfeldFactory
 from tests.sozialplanung.factories import PlanungsjahrFactory
 
@@ -44,3 +53,43 @@ class BeratungFactory(factory.django.DjangoModelFactory):
     gremium = "Sozialausschuss"
     sitzungsdatum = datetime.date(2023, 9, 14)
     rolle = "Vorberatung"
+
+
+class WirkungszielFactory(factory.django.DjangoModelFactory):
+    """A messbar goal with an indicator of its own: 40 → 60 from 2022 to 2026."""
+
+    class Meta:
+        model = Wirkungsziel
+
+    handlungsempfehlung = factory.SubFactory(HandlungsempfehlungFactory)
+    text = factory.Sequence(lambda n: f"Wirkungsziel Nummer {n}")
+    stufe = 4
+    zielgruppe = "Familien"
+    eigener_indikator = "Anteil erreichter Familien"
+    einheit = "Prozent"
+    ausgangswert = Decimal("40")
+    ausgangsdatum = datetime.date(2022, 1, 1)
+    zielwert = Decimal("60")
+    zieldatum = datetime.date(2026, 1, 1)
+    richtung = "steigend"
+    verantwortlich = "Fachdienst Jugend"
+
+
+class WirkungsmessungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Wirkungsmessung
+
+    wirkungsziel = factory.SubFactory(WirkungszielFactory)
+    datum = datetime.date(2024, 1, 1)
+    wert = Decimal("50")
+
+
+class DialognotizFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Dialognotiz
+
+    wirkungsziel = factory.SubFactory(WirkungszielFactory)
+    datum = datetime.date(2024, 3, 1)
+    seite = Dialognotiz.Seite.TRAEGER
+    text = "Der Träger berichtet von längeren Wartezeiten."
+    erfasst_von = factory.SubFactory("tests.sozialplanung.factories.UserFactory")

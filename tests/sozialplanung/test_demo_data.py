@@ -6,7 +6,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from empfehlungen.models import Beratung, Handlungsempfehlung, KreistagStatusAenderung, Vorlage
+from empfehlungen.models import (
+    Beratung,
+    Dialognotiz,
+    Handlungsempfehlung,
+    KreistagStatusAenderung,
+    Vorlage,
+    Wirkungsmessung,
+    Wirkungsziel,
+)
+from empfehlungen.selectors_wirkung import wirkungsziele_fuer
+from empfehlungen.wirkung import Ampel
 from handlungsfelder.models import (
     Fokusgruppe,
     Gebiet,
@@ -36,6 +46,9 @@ MODELLE = [
     Indikator,
     Messwert,
     StrategischeAnalyse,
+    Wirkungsziel,
+    Wirkungsmessung,
+    Dialognotiz,
 ]
 
 
@@ -181,3 +194,34 @@ def test_kreistag_statuses_are_derived_from_the_demo_beratungen(demo_data):
 def test_demo_holds_one_recommendation_per_kreistag_status(demo_data):
     vorhanden = set(Handlungsempfehlung.objects.values_list("kreistag_status", flat=True))
     assert vorhanden == set(Handlungsempfehlung.KreistagStatus.values)
+
+
+def test_every_decided_demo_recommendation_has_impact_goals_marked_as_examples(demo_data):
+    beschlossen = Handlungsempfehlung.objects.filter(kreistag_status="beschlossen")
+    assert beschlossen.count() == 2
+    for empfehlung in beschlossen:
+        assert empfehlung.wirkungsziele.exists(), empfehlung.titel
+    assert all(z.text.startswith("Beispiel (Demo):") for z in Wirkungsziel.objects.all())
+
+
+def test_demo_goals_follow_the_real_kita_and_sozialhilfe_figures(demo_statistik):
+    fachdienst = Handlungsempfehlung.objects.get(titel="Fachdienst Jugend/Soziale Dienste")
+    methoden = Handlungsempfehlung.objects.get(titel="Methoden der Wirkungsmessung")
+    staende = wirkungsziele_fuer([fachdienst, methoden])
+    plaetze, krippe, eltern = staende[fachdienst.pk]
+    # GENESIS 22541-01-01-4, Kreis Pinneberg: 9.077 places in 1998, 9.860 in 2002.
+    assert plaetze.ziel.indikator.tabelle == "22541-01-01-4"
+    assert (plaetze.ziel.ausgangswert, plaetze.letzter.wert) == (9077, 9860)
+    assert plaetze.ampel == Ampel.AUF_KURS
+    # Krippe places fell from 306 to 219: the wrong way.
+    assert (krippe.ziel.ausgangswert, krippe.letzter.wert) == (306, 219)
+    assert krippe.ampel == Ampel.NICHT_AUF_KURS
+    assert eltern.ampel == Ampel.GEFAEHRDET and not eltern.ziel.automatisch
+    # GENESIS 22121-01-02-4: children under 7 on Sozialhilfe, 1.753 (1999) → 1.639 (2004).
+    sozialhilfe = next(s for s in staende[methoden.pk] if s.ziel.automatisch)
+    assert (sozialhilfe.ziel.richtung, sozialhilfe.letzter.wert) == ("fallend", 1639)
+    assert {s.ampel for s in staende[methoden.pk]} == {
+        Ampel.AUF_KURS,
+        Ampel.GEFAEHRDET,
+        Ampel.OFFEN,
+    }

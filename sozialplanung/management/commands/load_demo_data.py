@@ -1,6 +1,7 @@
 """Load Kreis Pinneberg's real planning data and one demo user per role. Idempotent."""
 
 import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -10,8 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from dossier.models import Dossier
-from empfehlungen.models import Handlungsempfehlung, Vorlage
+from empfehlungen.models import Handlungsempfehlung, Vorlage, Wirkungsziel
 from empfehlungen.oparl import DEMO_ORDNER, oparl_sync
+from empfehlungen.services_wirkung import (
+    dialognotiz_create,
+    wirkungsmessung_create,
+    wirkungsziel_create,
+)
 from handlungsfelder.importer import lesen
 from handlungsfelder.models import Fokusgruppe, Handlungsfeld, Indikator, StrategischeAnalyse
 from handlungsfelder.services import indikatoren_import
@@ -60,6 +66,7 @@ class Command(BaseCommand):
         steuerungsgruppe_demo.laden(upsert, jahre[2023])
         if not ohne_statistik:
             self._sozialmonitoring(felder, jahre[2023])
+        self._wirkungsziele(jahre)
         self.stdout.write(self.style.SUCCESS("Demodaten geladen."))
         self.stdout.write(f"Demo-Zugänge (Passwort jeweils: {d.DEMO_PASSWORT}):")
         for username, _first, _last, rolle, _staff, superuser in d.DEMO_BENUTZER:
@@ -199,3 +206,53 @@ class Command(BaseCommand):
                     for tabelle, name in angaben["indikatoren"]
                 ]
             )
+
+    def _wirkungsziele(self, jahre) -> None:
+        """The example goals, created once through the services like staff would.
+
+        A goal whose Sozialmonitoring indicator is not imported (``--ohne-statistik``) is
+        left out; an existing goal is left as it is, so a rerun changes nothing.
+        """
+        User = get_user_model()
+        planerin = User.objects.get(username="sozialplanung")
+        for titel, jahr, angelegt, felder, messwerte, notizen in d.WIRKUNGSZIELE:
+            empfehlung = Handlungsempfehlung.objects.get(titel=titel, planungsjahr=jahre[jahr])
+            if Wirkungsziel.objects.filter(
+                handlungsempfehlung=empfehlung, text=felder["text"]
+            ).exists():
+                continue
+            daten = dict(felder)
+            if daten["indikator"] is not None:
+                tabelle, name = daten["indikator"]
+                daten["indikator"] = Indikator.objects.filter(tabelle=tabelle, name=name).first()
+                if daten["indikator"] is None:
+                    continue
+            for feld in ("ausgangswert", "zielwert"):
+                if daten.get(feld) is not None:
+                    daten[feld] = Decimal(daten[feld])
+            for feld in ("ausgangsdatum", "zieldatum"):
+                if daten.get(feld):
+                    daten[feld] = datetime.date.fromisoformat(daten[feld])
+            ziel = wirkungsziel_create(empfehlung=empfehlung, daten=daten, user=planerin)
+            for datum, wert, notiz in messwerte:
+                wirkungsmessung_create(
+                    ziel=ziel,
+                    datum=datetime.date.fromisoformat(datum),
+                    wert=Decimal(wert),
+                    notiz=notiz,
+                    user=planerin,
+                )
+            for datum, seite, von, text in notizen:
+                dialognotiz_create(
+                    ziel=ziel,
+                    datum=datetime.date.fromisoformat(datum),
+                    seite=seite,
+                    von=von,
+                    text=text,
+                    user=planerin,
+                )
+            if angelegt:
+                # Agreed soon after the Kreistag's decision; the six weeks are long over.
+                zeitpunkt = timezone.make_aware(datetime.datetime.fromisoformat(angelegt))
+                Wirkungsziel.objects.filter(pk=ziel.pk).update(created=zeitpunkt)
+                ziel.history.update(history_date=zeitpunkt)
