@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from dossier.models import Dossier
 from empfehlungen.models import Handlungsempfehlung, Massnahme, Steuerungsrelevanz
+from empfehlungen.selectors_wirkung import ZielStand, wirkungsziele_fuer
 from handlungsfelder import charts
 from handlungsfelder.models import Handlungsfeld, Indikator, StrategischeAnalyse
 from handlungsfelder.selectors import Vergleichsraum, reihen, vergleichsraum
@@ -32,6 +33,8 @@ _QUELLEN_DOSSIER = (
     *_QUELLEN_DIAGRAMM,
     *sorted((_BASIS / "templates" / "dossier").rglob("*.html")),
     _BASIS / "templates" / "handlungsfelder" / "includes" / "fakten.html",
+    _BASIS / "templates" / "empfehlungen" / "includes" / "wirkungsziele_tabelle.html",
+    _BASIS / "templates" / "empfehlungen" / "includes" / "ampel.html",
     _BASIS / "templates" / "steuerungsgruppe" / "includes" / "zielvorschlaege_tabelle.html",
     _BASIS / "static" / "css" / "dossier-druck.css",
 )
@@ -103,6 +106,8 @@ class Kapitel:
     empfehlungen: list[Handlungsempfehlung]
     zeitreihen: list[Zeitreihe]
     raum: Vergleichsraum
+    # The impact goals of the recommendations above, by recommendation.
+    wirkungsziele: dict[int, list[ZielStand]] = field(default_factory=dict)
 
     @property
     def anker(self) -> str:
@@ -176,6 +181,10 @@ class DossierInhalt:
     def aufgenommen(self) -> int:
         return sum(len(k.empfehlungen) for k in self.kapitel)
 
+    @property
+    def hat_wirkungsziele(self) -> bool:
+        return any(k.wirkungsziele for k in self.kapitel)
+
     def fingerprint(self) -> str:
         """A hash of every value the dossier shows, of its language and of its layout."""
         teile: list = [
@@ -201,6 +210,10 @@ class DossierInhalt:
                 teile += [
                     str(empfehlung.herkunft or ""),
                     [_werte(m) for m in empfehlung.massnahmen.all()],
+                    [
+                        (_werte(z.ziel), z.ziel.indikator_name, z.letzter, z.fortschritt, z.ampel)
+                        for z in kapitel.wirkungsziele.get(empfehlung.pk, [])
+                    ],
                 ]
         teile += [_werte(e) for e in self.anhang]
         roh = json.dumps(teile, default=str)
@@ -241,26 +254,27 @@ def dossier_inhalt(planungsjahr: Planungsjahr) -> DossierInhalt:
         .order_by("handlungsfeld__reihenfolge", "handlungsfeld__name", "relevanz_rang", "titel")
     )
     raum = vergleichsraum()
+    ziele = wirkungsziele_fuer([e for e in empfehlungen if e.im_dossier])
     indikatoren = {i.pk: i for a in analysen.values() for i in a.indikatoren.all()}
     daten = reihen(list(indikatoren.values()), [raum.kreis, raum.land]) if indikatoren else {}
 
     kapitel = []
     for nummer, feld in enumerate(felder, 1):
         analyse = analysen.get(feld.pk)
+        aufgenommen = [e for e in empfehlungen if e.handlungsfeld_id == feld.pk and e.im_dossier]
         kapitel.append(
             Kapitel(
                 nummer=nummer,
                 handlungsfeld=feld,
                 analyse=analyse,
-                empfehlungen=[
-                    e for e in empfehlungen if e.handlungsfeld_id == feld.pk and e.im_dossier
-                ],
+                empfehlungen=aufgenommen,
                 zeitreihen=[
                     Zeitreihe(i, dict(daten[i.pk]))
                     for i in (analyse.indikatoren.all() if analyse else [])
                     if i.pk in daten
                 ],
                 raum=raum,
+                wirkungsziele={e.pk: ziele[e.pk] for e in aufgenommen if e.pk in ziele},
             )
         )
     return DossierInhalt(

@@ -1,6 +1,8 @@
 """The PDF of the Planungsdossier, read back as a reader of the county's report would."""
 
+import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -136,3 +138,20 @@ def test_kaleido_starts_one_browser_per_export_and_none_for_cached_charts(
     assert starts == [1]
     pdf.diagramme_exportieren(dossier_inhalt(dossier_daten))
     assert starts == [1]
+
+
+def test_chapter_shows_the_impact_goals_and_their_progress(dossier_daten):
+    from tests.empfehlungen.factories import WirkungsmessungFactory, WirkungszielFactory
+
+    empfehlung = Handlungsempfehlung.objects.get(titel=AUFGENOMMEN)
+    ziel = WirkungszielFactory(handlungsempfehlung=empfehlung, text="Mehr Kinder sprechen sicher")
+    WirkungsmessungFactory(wirkungsziel=ziel, datum=datetime.date(2024, 1, 1), wert=Decimal("50"))
+    dokument, _ = _pdf(dossier_daten)
+    marken = dokument.lesezeichen()
+    kapitel = " ".join(
+        " ".join(dokument.seiten[marken["1. Bildung"] - 1 : marken["2. Wohnen"] - 1]).split()
+    )
+    assert "Wirkungsziele und Fortschritt" in kapitel
+    assert "Mehr Kinder sprechen sicher" in kapitel
+    # 40 → 50 of 40 → 60 is half the way after half the time: on course.
+    assert "50 %" in kapitel and "auf Kurs" in kapitel
