@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,9 +179,10 @@ def _url_fetcher():
 
     class NurLokal(URLFetcher):
         def fetch(self, url, headers=None):
-            if url.startswith("file:"):
-                pfad = Path(url2pathname(urlsplit(url).path)).resolve()
-                if not pfad.is_relative_to(STATIC):
+            teile = urlsplit(url)
+            if teile.scheme.lower() == "file":
+                pfad = Path(url2pathname(teile.path)).resolve()
+                if not pfad.is_relative_to(STATIC.resolve()):
                     raise ValueError(f"Nicht freigegebene Datei: {url}")
             return super().fetch(url, headers)
 
@@ -192,6 +194,7 @@ def pdf_rendern(html: str) -> bytes:
     # Imported here: loading WeasyPrint costs a second per process.
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError
 
     fetcher = _url_fetcher()
     schriften = FontConfiguration()  # makes the stylesheet's @font-face usable
@@ -201,37 +204,66 @@ def pdf_rendern(html: str) -> bytes:
         font_config=schriften,
     )
     dokument = HTML(string=html, base_url=str(STATIC) + "/", url_fetcher=fetcher)
-    return dokument.write_pdf(stylesheets=[stil], font_config=schriften, pdf_variant="pdf/ua-1")
+    try:
+        return dokument.write_pdf(
+            stylesheets=[stil], font_config=schriften, pdf_variant="pdf/ua-1"
+        )
+    except FatalURLFetchingError as fehler:  # a BaseException: it would pass `except Exception`
+        raise DossierFehler(str(fehler)) from fehler
 
 
 @dataclass
 class PdfErgebnis:
     pfad: Path
     aus_cache: bool
+    daten: bytes
+
+
+# Older PDFs of a year stay this long, so that a request still reading one finds it.
+AUFBEWAHRUNG_S = 600
 
 
 def dossier_pdf(
     inhalt: DossierInhalt, fortschritt: Callable[[Kapitel], None] | None = None
 ) -> PdfErgebnis:
-    """The dossier's PDF file: from the cache when nothing changed, else built anew."""
-    ziel = Path(settings.DOSSIER_CACHE_DIR) / (
-        f"sozialplanung-fokus-{inhalt.planungsjahr.jahr}-{inhalt.fingerprint()}.pdf"
+    """The dossier's PDF: from the cache when nothing changed, else built anew."""
+    jahr = inhalt.planungsjahr.jahr
+    ziel = (
+        Path(settings.DOSSIER_CACHE_DIR) / f"sozialplanung-fokus-{jahr}-{inhalt.fingerprint()}.pdf"
     )
-    if not ziel.exists():
+    try:
+        return PdfErgebnis(
+            ziel, aus_cache=True, daten=_gemeldet(ziel.read_bytes, inhalt, fortschritt)
+        )
+    except FileNotFoundError:
+        pass
+    try:
         ziel.parent.mkdir(parents=True, exist_ok=True)
         # One build per year at a time: the others wait for it and then read its file.
-        with open(ziel.parent / f"fokus-{inhalt.planungsjahr.jahr}.lock", "w") as sperre:
+        with open(ziel.parent / f"fokus-{jahr}.lock", "w") as sperre:
             fcntl.flock(sperre, fcntl.LOCK_EX)
-            if not ziel.exists():
-                _bauen(inhalt, ziel, fortschritt)
-                return PdfErgebnis(ziel, aus_cache=False)
+            if ziel.exists():
+                daten = _gemeldet(ziel.read_bytes, inhalt, fortschritt)
+                return PdfErgebnis(ziel, aus_cache=True, daten=daten)
+            daten = _bauen(inhalt, ziel, fortschritt)
+    except OSError as fehler:
+        logger.exception("Zwischenspeicher des Dossiers nicht nutzbar")
+        raise DossierFehler(
+            _("Der Zwischenspeicher des Dossiers ist nicht nutzbar (%(fehler)s).")
+            % {"fehler": fehler}
+        ) from fehler
+    return PdfErgebnis(ziel, aus_cache=False, daten=daten)
+
+
+def _gemeldet(lesen, inhalt: DossierInhalt, fortschritt) -> bytes:
+    daten = lesen()
     if fortschritt:
         for kapitel in inhalt.kapitel:
             fortschritt(kapitel)
-    return PdfErgebnis(ziel, aus_cache=True)
+    return daten
 
 
-def _bauen(inhalt: DossierInhalt, ziel: Path, fortschritt) -> None:
+def _bauen(inhalt: DossierInhalt, ziel: Path, fortschritt) -> bytes:
     bilder = diagramme_exportieren(inhalt, fortschritt)
     try:
         pdf = pdf_rendern(html_fuer_pdf(inhalt, bilder))
@@ -241,6 +273,8 @@ def _bauen(inhalt: DossierInhalt, ziel: Path, fortschritt) -> None:
             _("Das PDF konnte nicht gesetzt werden (%(fehler)s).") % {"fehler": fehler}
         ) from fehler
     _atomar_schreiben(ziel, pdf)
-    for veraltet in ziel.parent.glob(f"sozialplanung-fokus-{inhalt.planungsjahr.jahr}-*.pdf"):
-        if veraltet != ziel:
-            veraltet.unlink(missing_ok=True)
+    grenze = time.time() - AUFBEWAHRUNG_S
+    for alt in ziel.parent.glob(f"sozialplanung-fokus-{inhalt.planungsjahr.jahr}-*.pdf"):
+        if alt != ziel and alt.stat().st_mtime < grenze:
+            alt.unlink(missing_ok=True)
+    return pdf

@@ -10,10 +10,11 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
+from importlib import metadata
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -26,33 +27,44 @@ from handlungsfelder.selectors import Vergleichsraum, reihen, vergleichsraum
 from sozialplanung.models import Phase, Planungsjahr
 from steuerungsgruppe.selectors import ZielvorschlagErgebnis, zielvorschlaege_ergebnis
 
-# The code and layout that shape the output: a change to them is a change to the dossier.
+# Besides the data, the software shapes the output: its code, templates, translations,
+# fonts and libraries. Their files' sizes and times, and the libraries' versions, are part
+# of the cache keys, so a deploy that changes any of them rebuilds charts and PDFs.
 _BASIS = Path(settings.BASE_DIR)
-_QUELLEN_DIAGRAMM = (Path(charts.__file__), Path(__file__).with_name("pdf.py"))
-_QUELLEN_DOSSIER = (
-    *_QUELLEN_DIAGRAMM,
-    *sorted((_BASIS / "templates" / "dossier").rglob("*.html")),
-    _BASIS / "templates" / "handlungsfelder" / "includes" / "fakten.html",
-    _BASIS / "templates" / "empfehlungen" / "includes" / "wirkungsziele_tabelle.html",
-    _BASIS / "templates" / "empfehlungen" / "includes" / "ampel.html",
-    _BASIS / "templates" / "steuerungsgruppe" / "includes" / "zielvorschlaege_tabelle.html",
-    _BASIS / "static" / "css" / "dossier-druck.css",
-)
+_APPS = ("sozialplanung", "handlungsfelder", "empfehlungen", "steuerungsgruppe", "dossier")
 
 
-def _hash(pfade: tuple[Path, ...]) -> str:
-    summe = hashlib.sha256()
-    for pfad in pfade:
-        summe.update(pfad.read_bytes())
-    return summe.hexdigest()
+@functools.cache
+def _dateien_diagramm() -> tuple[Path, ...]:
+    return (
+        Path(charts.__file__),
+        Path(__file__).with_name("pdf.py"),
+        _BASIS / "static" / "vendor" / "plotly" / "plotly.min.js",
+    )
 
 
-_hash_fest = functools.cache(_hash)
+@functools.cache  # which files there are changes only with a deploy, which restarts us
+def _dateien_dossier() -> tuple[Path, ...]:
+    dateien = [*_dateien_diagramm(), _BASIS / "static" / "css" / "dossier-druck.css"]
+    for app in _APPS:
+        dateien += (_BASIS / app).rglob("*.py")
+    dateien += (_BASIS / "templates").rglob("*.html")
+    dateien += (_BASIS / "locale").rglob("*.mo")
+    dateien += (_BASIS / "static" / "vendor" / "fonts").rglob("*.woff2")
+    return tuple(sorted(dateien))
 
 
-def _quellenstand(pfade: tuple[Path, ...]) -> str:
-    # Templates change under a running development server; in production only on deploy.
-    return _hash(pfade) if settings.DEBUG else _hash_fest(pfade)
+@functools.cache
+def _version(paket: str) -> str:
+    return metadata.version(paket)  # reads the installed metadata: once per process
+
+
+def _softwarestand(dateien: tuple[Path, ...], pakete: tuple[str, ...]) -> list:
+    stand = []
+    for pfad in dateien:
+        status = pfad.stat()
+        stand.append((pfad.name, status.st_size, status.st_mtime_ns))
+    return stand + [(paket, _version(paket)) for paket in pakete]
 
 
 def _werte(objekt) -> list:
@@ -88,7 +100,7 @@ class Zeitreihe:
                 _werte(raum.land),
                 sorted(self.reihen.items()),
                 get_language(),
-                _quellenstand(_QUELLEN_DIAGRAMM),
+                _softwarestand(_dateien_diagramm(), ("plotly", "kaleido")),
             ],
             default=str,
         )
@@ -174,8 +186,7 @@ class DossierInhalt:
 
     @property
     def ist_entwurf(self) -> bool:
-        """Before its phase the dossier is a draft that only staff may see."""
-        return self.planungsjahr.phase < Phase.PLANUNGSDOSSIER
+        return self.planungsjahr.ist_dossier_entwurf
 
     @property
     def aufgenommen(self) -> int:
@@ -194,7 +205,7 @@ class DossierInhalt:
             _werte(self.raum.land),
             self.traeger,
             get_language(),
-            _quellenstand(_QUELLEN_DOSSIER),
+            _softwarestand(_dateien_dossier(), ("django", "weasyprint", "plotly", "kaleido")),
             [
                 (_werte(z.zielvorschlag), z.stimmen_zu, z.stimmen_passt_nicht, z.anmerkungen)
                 for z in self.zielvorschlaege
@@ -211,11 +222,18 @@ class DossierInhalt:
                     str(empfehlung.herkunft or ""),
                     [_werte(m) for m in empfehlung.massnahmen.all()],
                     [
-                        (_werte(z.ziel), z.ziel.indikator_name, z.letzter, z.fortschritt, z.ampel)
+                        (
+                            _werte(z.ziel),
+                            z.ziel.indikator_name,
+                            z.ziel.einheit_anzeige,
+                            z.letzter,
+                            z.fortschritt,
+                            z.ampel,
+                        )
                         for z in kapitel.wirkungsziele.get(empfehlung.pk, [])
                     ],
                 ]
-        teile += [_werte(e) for e in self.anhang]
+        teile += [(_werte(e), e.handlungsfeld.name) for e in self.anhang]
         roh = json.dumps(teile, default=str)
         return hashlib.sha256(roh.encode()).hexdigest()
 
@@ -233,10 +251,18 @@ def dossier_inhalt(planungsjahr: Planungsjahr) -> DossierInhalt:
     """The dossier of ``planungsjahr``: one chapter per Handlungsfeld valid in that year.
 
     A chapter carries the recommendations taken into the dossier; the appendix lists
-    every published recommendation of the year.
+    every published recommendation of the year. A Handlungsfeld whose validity was cut
+    short after it got recommendations keeps its chapter, so that none goes missing.
     """
-    jahr = planungsjahr.jahr
-    felder = list(Handlungsfeld.objects.gueltig_in(jahr).order_by("reihenfolge", "name"))
+    aufgenommen_in = Handlungsempfehlung.objects.veroeffentlicht().filter(
+        planungsjahr=planungsjahr, im_dossier=True
+    )
+    felder = list(
+        Handlungsfeld.objects.filter(
+            Q(pk__in=Handlungsfeld.objects.gueltig_in(planungsjahr.jahr))
+            | Q(pk__in=aufgenommen_in.values("handlungsfeld"))
+        ).order_by("reihenfolge", "name")
+    )
     analysen = {
         a.handlungsfeld_id: a
         for a in StrategischeAnalyse.objects.filter(planungsjahr=planungsjahr).prefetch_related(

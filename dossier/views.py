@@ -1,5 +1,6 @@
 """The annual Planungsdossier „Sozialplanung Fokus <Jahr>“: index, web report, PDF, texts."""
 
+import io
 from itertools import count
 
 from django.contrib import messages
@@ -23,7 +24,7 @@ from sozialplanung.roles import RoleRequiredMixin, is_sozialplanung
 def sichtbares_planungsjahr(user, jahr: int) -> Planungsjahr:
     """The year whose dossier ``user`` may read: public from its phase on, staff earlier."""
     planungsjahr = get_object_or_404(Planungsjahr, jahr=jahr)
-    if planungsjahr.phase < Phase.PLANUNGSDOSSIER and not is_sozialplanung(user):
+    if planungsjahr.ist_dossier_entwurf and not is_sozialplanung(user):
         raise Http404(_("Dieses Planungsdossier ist noch nicht veröffentlicht."))
     return planungsjahr
 
@@ -87,7 +88,7 @@ class DossierPdfView(View):
             )
         name = f"Sozialplanung-Fokus-{jahr}{'-Entwurf' if inhalt.ist_entwurf else ''}.pdf"
         antwort = FileResponse(
-            ergebnis.pfad.open("rb"), content_type="application/pdf", filename=name
+            io.BytesIO(ergebnis.daten), content_type="application/pdf", filename=name
         )
         # A draft is for staff only; the published dossier may sit in any cache briefly.
         antwort["Cache-Control"] = "private, no-store" if inhalt.ist_entwurf else "max-age=300"
@@ -102,6 +103,13 @@ class DossierBearbeitenView(RoleRequiredMixin, FormView):
 
     def prepare(self, request, *args, **kwargs):
         self.planungsjahr = get_object_or_404(Planungsjahr, jahr=kwargs["jahr"])
+        if self.planungsjahr.phase == Phase.ENTSCHEIDUNG:
+            messages.info(
+                request,
+                _("Das Planungsdossier %(jahr)s liegt dem Kreistag vor und ist abgeschlossen.")
+                % {"jahr": self.planungsjahr.jahr},
+            )
+            return redirect("dossier:detail", jahr=self.planungsjahr.jahr)
         self.dossier = Dossier.objects.filter(planungsjahr=self.planungsjahr).first()
 
     def get_initial(self):
@@ -124,13 +132,16 @@ class DossierBearbeitenView(RoleRequiredMixin, FormView):
             )
         except ValidationError as fehler:
             # Keep what was typed, show the newer text beside it; the next save replaces it.
-            self.dossier = Dossier.objects.get(planungsjahr=self.planungsjahr)
+            # Without a saved text yet (a stale form), the next save starts at version 0.
+            self.dossier = Dossier.objects.filter(planungsjahr=self.planungsjahr).first()
             daten = form.data.copy()
-            daten["version"] = self.dossier.version
+            daten["version"] = self.dossier.version if self.dossier else 0
             form = self.get_form_class()(daten)
             form.is_valid()
             form.add_error(None, fehler.messages[0])
-            return self.render_to_response(self.get_context_data(form=form, konflikt=True))
+            return self.render_to_response(
+                self.get_context_data(form=form, konflikt=fehler.code == "veraltet")
+            )
         messages.success(
             self.request,
             _("Die Zusammenfassung des Planungsdossiers %(jahr)s ist gespeichert.")

@@ -120,6 +120,13 @@ class WirkungszielAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [*MESSLATTE, "handlungsempfehlung"] if obj else []
 
+    def save_model(self, request, obj, form, change):
+        # A change here counts like one on the goal's page: a form opened before it is
+        # refused instead of silently overwriting it.
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(Dialognotiz)
 class DialognotizAdmin(admin.ModelAdmin):

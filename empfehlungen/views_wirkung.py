@@ -68,7 +68,8 @@ class WirkungListView(TemplateView):
                 "page_obj": seite,
                 "eintraege": seite.object_list,
                 "anzahl_empfehlungen": len(eintraege),
-                "anzahl_ziele": len(alle),
+                # What the page lists; the counts per light below keep every light.
+                "anzahl_ziele": sum(len(e["ziele"]) for e in eintraege),
                 "je_ampel": [
                     {
                         "wert": wert,

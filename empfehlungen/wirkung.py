@@ -65,9 +65,10 @@ AMPEL_SYMBOL = {
 }
 
 AMPEL_REGEL_KURZ = _(
-    "Auf Kurs: Der Fortschritt zum Ziel ist mindestens so groß wie der Anteil der Zeit, "
-    "die bis zum Zieldatum vergangen ist. Gefährdet: mindestens halb so groß. Nicht auf "
-    "Kurs: weniger, oder der Wert hat sich in die falsche Richtung bewegt."
+    "Auf Kurs: Am Tag des neuesten Werts ist der Fortschritt zum Ziel mindestens so groß "
+    "wie der Anteil der Zeit vom Ausgangs- bis zum Zieldatum, der bis dahin vergangen war. "
+    "Gefährdet: mindestens halb so groß. Nicht auf Kurs: weniger, oder der Wert hat sich "
+    "in die falsche Richtung bewegt."
 )
 
 AMPEL_REGEL = _(

@@ -12,7 +12,10 @@ class SozialplanungConfig(AppConfig):
     def ready(self) -> None:
         from sozialplanung.roles import grant_staff_permissions
 
-        # Permissions only exist after migrate has created them, and later apps add
-        # models of their own; granting them after every migrate keeps the
-        # Sozialplanung group complete without a data migration per model.
-        post_migrate.connect(grant_staff_permissions, sender=self)
+        # Permissions only exist after migrate has created them, app by app in the order
+        # of INSTALLED_APPS. Granting after every app's post_migrate (not only this one's,
+        # which comes before the later apps have theirs) keeps the Sozialplanung group
+        # complete without a data migration per model.
+        post_migrate.connect(
+            grant_staff_permissions, dispatch_uid="sozialplanung.grant_staff_permissions"
+        )

@@ -52,6 +52,11 @@ class Planungsjahr(models.Model):
         return _("Sozialplanung Fokus %(jahr)s") % {"jahr": self.jahr}
 
     @property
+    def ist_dossier_entwurf(self) -> bool:
+        """Before the phase Planungsdossier, its dossier is a draft for staff only."""
+        return self.phase < Phase.PLANUNGSDOSSIER
+
+    @property
     def naechste_phase(self) -> Phase | None:
         return Phase(self.phase + 1) if self.phase < Phase.ENTSCHEIDUNG else None
 

@@ -115,7 +115,7 @@ MATRIX = {
     "dossier:index": ("get", {}, OEFFENTLICH),
     "dossier:detail": ("get", {"jahr": 2023}, OEFFENTLICH),
     "dossier:pdf": ("get", {"jahr": 2023}, OEFFENTLICH),
-    "dossier:bearbeiten": ("get", {"jahr": 2023}, NUR_SOZIALPLANUNG),
+    "dossier:bearbeiten": ("get", {"jahr": 2024}, NUR_SOZIALPLANUNG),
     "admin:index": ("get", {}, NUR_STAFF_ADMIN),
     "umsetzung": ("get", {}, OEFFENTLICH),
     "empfehlungen:oparl_sync": ("get", {}, NUR_SOZIALPLANUNG),

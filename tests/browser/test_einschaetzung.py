@@ -31,7 +31,8 @@ def test_member_scores_with_the_keyboard_only_on_a_phone(browser, live_server): 
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORT)
     page.keyboard.press("Enter")
-    page.wait_for_url("**/steuerungsgruppe/einschaetzen/")
+    # The login URL ends in ?next=/steuerungsgruppe/einschaetzen/ too: wait for the list.
+    page.wait_for_url(lambda url: urlparse(url).path == "/steuerungsgruppe/einschaetzen/")
     page.wait_for_load_state("networkidle")
     assert _axe_violations(page) == []
 

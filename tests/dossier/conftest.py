@@ -65,7 +65,7 @@ def dossier_daten(db):
     return jahr
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def keine_weasyprint_warnungen(caplog):
     """Any warning WeasyPrint logs (a missing font, an unknown CSS rule) fails the test."""
     caplog.set_level(logging.WARNING, logger="weasyprint")

@@ -65,10 +65,11 @@ def test_web_report_query_count_stays_flat(client, dossier_daten, abfragen):
             )
             MassnahmeFactory(handlungsempfehlung=empfehlung)
 
+    # A guest's first visit reads the dossier twice: for the cache key, then the page.
     mehr(3)
-    wenige = abfragen(url, hoechstens=20)
+    wenige = abfragen(url, hoechstens=30)
     mehr(27)
-    assert abfragen(url, hoechstens=20) == wenige
+    assert abfragen(url, hoechstens=30) == wenige
 
 
 def test_staff_write_the_summary_and_a_stale_save_is_refused(
@@ -154,3 +155,30 @@ def test_guests_get_the_report_from_the_cache_until_its_content_changes(client, 
         assert "Neuer Titel" in client.get(url).content.decode()
     # The cached page costs only the reads that prove its content unchanged.
     assert len(aus_cache.captured_queries) * 2 <= len(neu_gebaut.captured_queries)
+
+
+def test_a_stale_form_for_a_year_without_summary_gets_a_message_not_an_error(
+    client, dossier_daten, sozialplanung_user
+):
+    client.force_login(sozialplanung_user)
+    url = reverse("dossier:bearbeiten", kwargs={"jahr": 2023})
+    antwort = client.post(url, {"zusammenfassung": "Text", "version": 3})
+    assert antwort.status_code == 200
+    assert "Ihre Eingaben wurden nicht gespeichert" in antwort.content.decode()
+    assert not Dossier.objects.exists()
+    # The form now carries version 0, so saving again works.
+    assert client.post(url, {"zusammenfassung": "Text", "version": 0}).status_code == 302
+
+
+def test_the_summary_is_closed_once_the_kreistag_decides(
+    client, dossier_daten, sozialplanung_user
+):
+    dossier_daten.phase = Phase.ENTSCHEIDUNG
+    dossier_daten.save()
+    client.force_login(sozialplanung_user)
+    url = reverse("dossier:bearbeiten", kwargs={"jahr": 2023})
+    antwort = client.post(url, {"zusammenfassung": "Später", "version": 0}, follow=True)
+    assert "liegt dem Kreistag vor und ist abgeschlossen" in antwort.content.decode()
+    assert not Dossier.objects.exists()
+    detail = client.get(reverse("dossier:detail", kwargs={"jahr": 2023})).content.decode()
+    assert url not in detail

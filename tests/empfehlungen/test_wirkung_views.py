@@ -33,7 +33,7 @@ from tests.sozialplanung.factories import PlanungsjahrFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-REGEL = "Auf Kurs: Der Fortschritt zum Ziel ist mindestens so groß wie der Anteil der Zeit"
+REGEL = "Auf Kurs: Am Tag des neuesten Werts ist der Fortschritt zum Ziel mindestens so groß"
 
 
 def _beschlossen(**kwargs) -> Handlungsempfehlung:
@@ -172,6 +172,7 @@ def test_the_light_filter_hides_recommendations_without_such_goals(client, besta
     assert _empfehlungen(client, ampel="nicht_auf_kurs") == ["Schulen 2024"]
     html = client.get(reverse("wirkung"), {"ampel": "nicht_auf_kurs"}).content.decode()
     assert "Ohne Ziele" not in html
+    assert "1 Wirkungsziel in dieser Auswahl" in _text(html)
 
 
 def test_the_counts_per_light_link_to_the_filter_and_keep_the_others(client, bestand):

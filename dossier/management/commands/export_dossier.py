@@ -1,6 +1,5 @@
 """python manage.py export_dossier <jahr> -o <pfad>: the Planungsdossier as a PDF file."""
 
-import shutil
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -62,7 +61,7 @@ class Command(BaseCommand):
         if terminal:
             self.stderr.write("")
         try:
-            shutil.copyfile(ergebnis.pfad, output)
+            output.write_bytes(ergebnis.daten)
         except OSError as fehler:
             raise CommandError(f"{output} konnte nicht geschrieben werden: {fehler}") from fehler
         herkunft = "aus dem Zwischenspeicher" if ergebnis.aus_cache else "neu erzeugt"
