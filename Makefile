@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sozialplanung
+# One pytest worker per core (pytest-xdist); each worker has its own test database.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test test-sqlite test-postgres lint format chromium postgres bench clean
 
@@ -48,10 +50,10 @@ format: $(VENV)/.installed-dev
 	$(PY) -m ruff check --fix .
 
 test-sqlite: $(VENV)/.installed-dev chromium
-	env -u DATABASE_URL $(PY) -m pytest
+	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS)
 
 test-postgres: $(VENV)/.installed-dev chromium postgres
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(PY) -m pytest
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(PY) -m pytest -n $(PYTEST_WORKERS)
 
 # The suite runs on SQLite, and again on PostgreSQL in CI or when DATABASE_URL is set.
 test: lint test-sqlite
