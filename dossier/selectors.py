@@ -14,17 +14,17 @@ from importlib import metadata
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Prefetch, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from dossier.models import Dossier
-from empfehlungen.models import Handlungsempfehlung, Massnahme, Steuerungsrelevanz
+from empfehlungen.models import Handlungsempfehlung, Massnahme
 from empfehlungen.selectors_wirkung import ZielStand, wirkungsziele_fuer
 from handlungsfelder import charts
 from handlungsfelder.models import Handlungsfeld, Indikator, StrategischeAnalyse
 from handlungsfelder.selectors import Vergleichsraum, reihen, vergleichsraum
-from sozialplanung.models import Phase, Planungsjahr
+from sozialplanung.models import Planungsjahr
 from steuerungsgruppe.selectors import ZielvorschlagErgebnis, zielvorschlaege_ergebnis
 
 # Besides the data, the software shapes the output: its code, templates, translations,
@@ -238,15 +238,6 @@ class DossierInhalt:
         return hashlib.sha256(roh.encode()).hexdigest()
 
 
-def _relevanz_zuerst():
-    return Case(
-        When(steuerungsrelevanz=Steuerungsrelevanz.HOCH, then=Value(0)),
-        When(steuerungsrelevanz=Steuerungsrelevanz.RELEVANT, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-
-
 def dossier_inhalt(planungsjahr: Planungsjahr) -> DossierInhalt:
     """The dossier of ``planungsjahr``: one chapter per Handlungsfeld valid in that year.
 
@@ -276,8 +267,8 @@ def dossier_inhalt(planungsjahr: Planungsjahr) -> DossierInhalt:
         .prefetch_related(
             Prefetch("massnahmen", queryset=Massnahme.objects.order_by("reihenfolge", "pk"))
         )
-        .annotate(relevanz_rang=_relevanz_zuerst())
-        .order_by("handlungsfeld__reihenfolge", "handlungsfeld__name", "relevanz_rang", "titel")
+        .mit_raengen()
+        .order_by("handlungsfeld__reihenfolge", "handlungsfeld__name", "-relevanz_rang", "titel")
     )
     raum = vergleichsraum()
     ziele = wirkungsziele_fuer([e for e in empfehlungen if e.im_dossier])
@@ -315,5 +306,5 @@ def dossier_inhalt(planungsjahr: Planungsjahr) -> DossierInhalt:
 
 def dossierstand(*, jahr: int, **_url) -> str:
     """The guest cache's key for a year's public web report: its fingerprint."""
-    planungsjahr = Planungsjahr.objects.filter(jahr=jahr, phase__gte=Phase.PLANUNGSDOSSIER).first()
+    planungsjahr = Planungsjahr.objects.mit_oeffentlichem_dossier().filter(jahr=jahr).first()
     return dossier_inhalt(planungsjahr).fingerprint() if planungsjahr else "nicht öffentlich"

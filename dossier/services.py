@@ -2,12 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dossier.models import Dossier
-from sozialplanung.anzeige import veraltet
 from sozialplanung.models import Phase
+from sozialplanung.versionen import versioniert_speichern
 
 
 @transaction.atomic
@@ -24,12 +23,5 @@ def dossier_speichern(*, planungsjahr, zusammenfassung: str, version: int, user)
             code="abgeschlossen",
         )
     dossier, _neu = Dossier.objects.select_for_update().get_or_create(planungsjahr=planungsjahr)
-    if dossier.version != version:
-        raise veraltet(dossier)
-    dossier.zusammenfassung = zusammenfassung
-    dossier.version += 1
-    dossier.geaendert_von = user
-    dossier.geaendert_am = timezone.now()
-    dossier.full_clean()
-    dossier.save()
+    versioniert_speichern(dossier, version=version, user=user, zusammenfassung=zusammenfassung)
     return dossier

@@ -42,7 +42,7 @@ class DossierIndexView(ListView):
         )
         jahre = Planungsjahr.objects.order_by("-jahr")
         if not is_sozialplanung(self.request.user):
-            jahre = jahre.filter(phase__gte=Phase.PLANUNGSDOSSIER)
+            jahre = jahre.mit_oeffentlichem_dossier()
         return jahre.prefetch_related(
             Prefetch("handlungsempfehlungen", queryset=aufgenommen, to_attr="aufgenommen")
         )

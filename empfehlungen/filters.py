@@ -3,7 +3,7 @@
 import django_filters
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from empfehlungen.models import Handlungsempfehlung, Steuerungsrelevanz
@@ -22,22 +22,6 @@ TEXTFELDER = (
     "zielrichtung",
 )
 
-# Sort ranks in the order of the process, not of the stored codes.
-_RELEVANZ_RANG = Case(
-    When(steuerungsrelevanz=Steuerungsrelevanz.WENIGER, then=Value(1)),
-    When(steuerungsrelevanz=Steuerungsrelevanz.RELEVANT, then=Value(2)),
-    When(steuerungsrelevanz=Steuerungsrelevanz.HOCH, then=Value(3)),
-    default=Value(0),
-    output_field=IntegerField(),
-)
-_STATUS_RANG = Case(
-    *(
-        When(kreistag_status=wert, then=Value(rang))
-        for rang, wert in enumerate(Handlungsempfehlung.KreistagStatus.values)
-    ),
-    output_field=IntegerField(),
-)
-
 # Query parameter → (ORM field, column heading); the list's headers link to these.
 SORTIERUNGEN = {
     "handlungsfeld": ("handlungsfeld__name", _("Handlungsfeld")),
@@ -46,10 +30,6 @@ SORTIERUNGEN = {
     "jahr": ("planungsjahr__jahr", _("Jahr")),
     "status": ("status_rang", _("Status")),
 }
-
-
-def mit_sortierrang(queryset):
-    return queryset.annotate(relevanz_rang=_RELEVANZ_RANG, status_rang=_STATUS_RANG)
 
 
 class Sortierung(django_filters.OrderingFilter):

@@ -35,6 +35,26 @@ class HandlungsempfehlungQuerySet(models.QuerySet):
         kwargs.setdefault("modified", timezone.now())
         return super().update(**kwargs)
 
+    def mit_raengen(self) -> "HandlungsempfehlungQuerySet":
+        """``relevanz_rang`` and ``status_rang`` in the order of the process, not of the
+        stored codes: open 0, weniger 1, relevant 2, hoch 3; Kreistag status likewise."""
+        return self.annotate(
+            relevanz_rang=models.Case(
+                models.When(steuerungsrelevanz=Steuerungsrelevanz.WENIGER, then=1),
+                models.When(steuerungsrelevanz=Steuerungsrelevanz.RELEVANT, then=2),
+                models.When(steuerungsrelevanz=Steuerungsrelevanz.HOCH, then=3),
+                default=0,
+                output_field=models.IntegerField(),
+            ),
+            status_rang=models.Case(
+                *(
+                    models.When(kreistag_status=wert, then=rang)
+                    for rang, wert in enumerate(Handlungsempfehlung.KreistagStatus.values)
+                ),
+                output_field=models.IntegerField(),
+            ),
+        )
+
     def veroeffentlicht(self) -> "HandlungsempfehlungQuerySet":
         return self.filter(status=Handlungsempfehlung.Status.VEROEFFENTLICHT)
 

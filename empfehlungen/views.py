@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 
 from empfehlungen import selectors, selectors_wirkung, services
 from empfehlungen.charts_wirkung import fortschritt_diagramm
-from empfehlungen.filters import SORTIERUNGEN, HandlungsempfehlungFilter, mit_sortierrang
+from empfehlungen.filters import SORTIERUNGEN, HandlungsempfehlungFilter
 from empfehlungen.forms import HandlungsempfehlungForm, MassnahmeFormSet, StatusForm
 from empfehlungen.models import Handlungsempfehlung
 from sozialplanung.models import Planungsjahr
@@ -32,9 +32,9 @@ class GefilterteEmpfehlungenMixin:
         if not hasattr(self, "filterset"):
             self.filterset = HandlungsempfehlungFilter(
                 self.request.GET or None,
-                queryset=mit_sortierrang(
-                    selectors.empfehlungen_sichtbar_fuer(self.request.user).for_table()
-                ),
+                queryset=selectors.empfehlungen_sichtbar_fuer(self.request.user)
+                .for_table()
+                .mit_raengen(),
                 user=self.request.user,
             )
         return self.filterset

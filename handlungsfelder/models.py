@@ -7,6 +7,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from sozialplanung.anzeige import zeilen
+from sozialplanung.models import VersionierterText
+
 
 class HandlungsfeldQuerySet(models.QuerySet):
     def gueltig_in(self, jahr: int) -> "HandlungsfeldQuerySet":
@@ -215,7 +218,7 @@ class Messwert(models.Model):
         return f"{self.indikator} · {self.gebiet.schluessel} · {self.jahr}: {wert}"
 
 
-class StrategischeAnalyse(models.Model):
+class StrategischeAnalyse(VersionierterText):
     """Phase 1 of the cycle: the analysis of one Handlungsfeld in one Planungsjahr.
 
     Its texts are also the Handlungsfeld's chapter in the year's Planungsdossier.
@@ -246,17 +249,6 @@ class StrategischeAnalyse(models.Model):
     indikatoren = models.ManyToManyField(
         Indikator, related_name="analysen", blank=True, verbose_name=_("Indikatoren")
     )
-    # Optimistic locking: a save names the version it started from.
-    version = models.PositiveIntegerField(_("Version"), default=0)
-    geaendert_von = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("zuletzt geändert von"),
-    )
-    geaendert_am = models.DateTimeField(_("zuletzt geändert am"), null=True, blank=True)
 
     class Meta:
         ordering = ["-planungsjahr__jahr", "handlungsfeld__reihenfolge"]
@@ -273,7 +265,7 @@ class StrategischeAnalyse(models.Model):
 
     @property
     def fakten_liste(self) -> list[str]:
-        return [zeile.strip(" -•\t") for zeile in self.fakten.splitlines() if zeile.strip(" -•\t")]
+        return zeilen(self.fakten, " -•\t")
 
 
 class IndikatorImport(models.Model):

@@ -19,7 +19,7 @@ from handlungsfelder.models import (
     Messwert,
     StrategischeAnalyse,
 )
-from sozialplanung.anzeige import veraltet
+from sozialplanung.versionen import versioniert_speichern
 
 VIER_STELLEN = Decimal("0.0001")
 
@@ -198,14 +198,11 @@ def analyse_speichern(
     analyse, _neu = StrategischeAnalyse.objects.select_for_update().get_or_create(
         handlungsfeld=handlungsfeld, planungsjahr=planungsjahr
     )
-    if analyse.version != version:
-        raise veraltet(analyse)
-    for feld in StrategischeAnalyse.TEXTFELDER:
-        setattr(analyse, feld, texte[feld])
-    analyse.version += 1
-    analyse.geaendert_von = user
-    analyse.geaendert_am = timezone.now()
-    analyse.full_clean()
-    analyse.save()
+    versioniert_speichern(
+        analyse,
+        version=version,
+        user=user,
+        **{feld: texte[feld] for feld in StrategischeAnalyse.TEXTFELDER},
+    )
     analyse.indikatoren.set(indikatoren)
     return analyse

@@ -7,6 +7,28 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class VersionierterText(models.Model):
+    """Texts staff write together: who saved last, when, and a version number.
+
+    A save names the version it started from; ``sozialplanung.versionen`` refuses it
+    when somebody else saved in between (optimistic locking).
+    """
+
+    version = models.PositiveIntegerField(_("Version"), default=0)
+    geaendert_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("zuletzt geändert von"),
+    )
+    geaendert_am = models.DateTimeField(_("zuletzt geändert am"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class Phase(models.IntegerChoices):
     """The five phases of the cycle, in the order they run every year."""
 
@@ -21,6 +43,10 @@ class PlanungsjahrQuerySet(models.QuerySet):
     def aktuell(self) -> "Planungsjahr | None":
         """The year whose cycle is running: the newest one."""
         return self.order_by("-jahr").first()
+
+    def mit_oeffentlichem_dossier(self) -> "PlanungsjahrQuerySet":
+        """Years whose Planungsdossier the public may read (see ``ist_dossier_entwurf``)."""
+        return self.filter(phase__gte=Phase.PLANUNGSDOSSIER)
 
 
 class Planungsjahr(models.Model):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from empfehlungen.models import Handlungsempfehlung
-from sozialplanung.anzeige import person
+from sozialplanung.anzeige import person, zeilen
 from sozialplanung.models import Planungsjahr
 
 
@@ -120,7 +120,7 @@ class Tagesordnungspunkt(models.Model):
 
     @property
     def absaetze(self) -> list[str]:
-        return [line.strip() for line in self.text.splitlines() if line.strip()]
+        return zeilen(self.text)
 
 
 class Bewertungsschema(models.Model):
@@ -438,7 +438,7 @@ class Zielvorschlag(models.Model):
 
     @property
     def anmerkungen_liste(self) -> list[str]:
-        return [line.strip() for line in self.anmerkungen.splitlines() if line.strip()]
+        return zeilen(self.anmerkungen)
 
 
 class Zielvorschlagsstimme(models.Model):
