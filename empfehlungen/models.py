@@ -10,7 +10,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from empfehlungen.wirkung import Ebene, Richtung, Stufe, ebene, fehlende_angaben
+from empfehlungen.wirkung import (
+    KORREKTURFRIST,
+    Ebene,
+    Richtung,
+    Stufe,
+    ebene,
+    fehlende_angaben,
+    korrekturfrist_offen,
+)
 from handlungsfelder.models import Fokusgruppe, Handlungsfeld, Indikator
 from sozialplanung.models import Planungsjahr
 
@@ -29,12 +37,16 @@ class ArtDerLeistung(models.TextChoices):
     FREIWILLIG = "freiwillig", _("Freiwillige Leistung")
 
 
-class HandlungsempfehlungQuerySet(models.QuerySet):
+class ModifiedQuerySet(models.QuerySet):
+    """Bulk updates count as changes too: the guest cache keys on the latest `modified`
+    of these tables (selectors._stand), so ``update()`` sets it like ``save()`` does."""
+
     def update(self, **kwargs) -> int:
-        # Bulk updates count as changes too: the public list's cache keys on `modified`.
         kwargs.setdefault("modified", timezone.now())
         return super().update(**kwargs)
 
+
+class HandlungsempfehlungQuerySet(ModifiedQuerySet):
     def mit_raengen(self) -> "HandlungsempfehlungQuerySet":
         """``relevanz_rang`` and ``status_rang`` in the order of the process, not of the
         stored codes: open 0, weniger 1, relevant 2, hoch 3; Kreistag status likewise."""
@@ -235,13 +247,6 @@ class Handlungsempfehlung(models.Model):
         return slug or "empfehlung"
 
 
-class MassnahmeQuerySet(models.QuerySet):
-    def update(self, **kwargs) -> int:
-        # As for recommendations: the public detail page's cache keys on `modified`.
-        kwargs.setdefault("modified", timezone.now())
-        return super().update(**kwargs)
-
-
 class Massnahme(models.Model):
     class Status(models.TextChoices):
         GEPLANT = "geplant", _("geplant")
@@ -277,7 +282,7 @@ class Massnahme(models.Model):
     reihenfolge = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     modified = models.DateTimeField(_("geändert am"), auto_now=True, db_index=True)
 
-    objects = MassnahmeQuerySet.as_manager()
+    objects = ModifiedQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["modified"])
 
     class Meta:
@@ -483,13 +488,6 @@ KREISTAG_DETAIL_PREFETCH = (
 # --- Wirkungsorientierung (issue 8): impact goals, their measurements and dialogue ------
 
 
-class WirkungszielQuerySet(models.QuerySet):
-    def update(self, **kwargs) -> int:
-        # The public pages' cache keys on `modified` (selectors_wirkung.wirkungsstand).
-        kwargs.setdefault("modified", timezone.now())
-        return super().update(**kwargs)
-
-
 class Wirkungsziel(models.Model):
     """A measurable impact goal of a recommendation, placed on the Wirkungstreppe.
 
@@ -550,7 +548,7 @@ class Wirkungsziel(models.Model):
     created = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     modified = models.DateTimeField(_("geändert am"), auto_now=True, db_index=True)
 
-    objects = WirkungszielQuerySet.as_manager()
+    objects = ModifiedQuerySet.as_manager()
     # The change log of the six-week rule; a reason may be longer than 100 characters.
     history = HistoricalRecords(
         excluded_fields=["modified"], history_change_reason_field=models.TextField(null=True)
@@ -632,14 +630,17 @@ class Wirkungsziel(models.Model):
         )
 
     @property
+    def korrekturfrist_bis(self):
+        return self.created + KORREKTURFRIST
+
+    @property
+    def korrekturfrist_offen(self) -> bool:
+        """Within six weeks of its creation the yardstick may change without a reason."""
+        return korrekturfrist_offen(angelegt=self.created, jetzt=timezone.now())
+
+    @property
     def messbar(self) -> bool:
         return not self.fehlende_angaben
-
-
-class WirkungsmessungQuerySet(models.QuerySet):
-    def update(self, **kwargs) -> int:
-        kwargs.setdefault("modified", timezone.now())
-        return super().update(**kwargs)
 
 
 class Wirkungsmessung(models.Model):
@@ -667,7 +668,7 @@ class Wirkungsmessung(models.Model):
     erfasst = models.DateTimeField(_("erfasst am"), auto_now_add=True)
     modified = models.DateTimeField(_("geändert am"), auto_now=True, db_index=True)
 
-    objects = WirkungsmessungQuerySet.as_manager()
+    objects = ModifiedQuerySet.as_manager()
 
     class Meta:
         ordering = ["wirkungsziel_id", "datum", "pk"]

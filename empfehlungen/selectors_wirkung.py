@@ -22,13 +22,13 @@ from empfehlungen.models import (
 from empfehlungen.selectors import empfehlungen_sichtbar_fuer
 from empfehlungen.wirkung import (
     AMPEL_SYMBOL,
-    KORREKTURFRIST,
     Ampel,
     Ebene,
     Stufe,
     ampel,
     ebene,
     fortschritt,
+    korrekturfrist_offen,
     prozent,
     zeitanteil,
 )
@@ -335,7 +335,7 @@ def zielaenderungen(ziel: Wirkungsziel) -> list[Zielaenderung]:
                 angelegt=vorher is None,
                 aenderungen=aenderungen,
                 weitere=weitere,
-                in_frist=eintrag.history_date - ziel.created <= KORREKTURFRIST,
+                in_frist=korrekturfrist_offen(angelegt=ziel.created, jetzt=eintrag.history_date),
                 begruendung=eintrag.history_change_reason or "",
             )
         )

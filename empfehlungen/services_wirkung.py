@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from empfehlungen.models import Dialognotiz, Handlungsempfehlung, Wirkungsmessung, Wirkungsziel
 from empfehlungen.selectors_wirkung import MESSLATTE, kreiswerte
 from empfehlungen.services import VersionKonflikt
-from empfehlungen.wirkung import Richtung, korrekturfrist_offen
+from empfehlungen.wirkung import Richtung
 from handlungsfelder.models import Indikator
 
 # What staff edit in the goal form, in the form's order.
@@ -120,11 +120,7 @@ def wirkungsziel_update(
     daten = _ergaenzen(daten)
     begruendung = begruendung.strip()
     geaendert = messlatte_aenderungen(ziel, daten)
-    if (
-        geaendert
-        and not begruendung
-        and not korrekturfrist_offen(angelegt=ziel.created, jetzt=timezone.now())
-    ):
+    if geaendert and not begruendung and not ziel.korrekturfrist_offen:
         raise ValidationError(
             {
                 "begruendung": _(

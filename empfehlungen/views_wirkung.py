@@ -1,7 +1,7 @@
 """Views of the Wirkungsorientierung: /wirkung/ for everybody, goal pages for staff."""
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -22,18 +22,10 @@ from empfehlungen.forms_wirkung import (
 )
 from empfehlungen.models import Wirkungsziel
 from empfehlungen.services import VersionKonflikt
-from empfehlungen.wirkung import AMPEL_SYMBOL, KORREKTURFRIST
+from empfehlungen.wirkung import AMPEL_SYMBOL
 from handlungsfelder.charts import zahl
+from sozialplanung.forms import fehler_ins_formular
 from sozialplanung.roles import RoleRequiredMixin
-
-
-def _fehler_ins_formular(form, fehler: ValidationError) -> None:
-    """A service's error at the field it names, or above the form for others."""
-    if hasattr(fehler, "error_dict"):
-        for feld, liste in fehler.error_dict.items():
-            form.add_error(feld if feld in form.fields else NON_FIELD_ERRORS, liste)
-    else:
-        form.add_error(None, fehler)
 
 
 class WirkungListView(TemplateView):
@@ -67,7 +59,6 @@ class WirkungListView(TemplateView):
                 "filter": filterset,
                 "page_obj": seite,
                 "eintraege": seite.object_list,
-                "anzahl_empfehlungen": len(eintraege),
                 # What the page lists; the counts per light below keep every light.
                 "anzahl_ziele": sum(len(e["ziele"]) for e in eintraege),
                 "je_ampel": [
@@ -141,7 +132,7 @@ class WirkungszielCreateView(RoleRequiredMixin, View):
                 empfehlung=self.empfehlung, daten=form.daten(), user=request.user
             )
         except ValidationError as fehler:
-            _fehler_ins_formular(form, fehler)
+            fehler_ins_formular(form, fehler)
             return self.render(form)
         _speicher_meldung(request, ziel, form)
         return redirect(ziel)
@@ -151,13 +142,10 @@ class WirkungszielUpdateView(ZielMixin, View):
     template_name = "empfehlungen/wirkungsziel_form.html"
 
     def render(self, form, **extra):
-        frist_bis = self.ziel.created + KORREKTURFRIST
         context = {
             "form": form,
             "empfehlung": self.ziel.handlungsempfehlung,
             "ziel": self.ziel,
-            "frist_bis": frist_bis,
-            "frist_offen": timezone.now() <= frist_bis,
             **extra,
         }
         return TemplateResponse(self.request, self.template_name, context)
@@ -185,7 +173,7 @@ class WirkungszielUpdateView(ZielMixin, View):
             form.is_valid()
             return self.render(form, konflikt=konflikt.aktuell)
         except ValidationError as fehler:
-            _fehler_ins_formular(form, fehler)
+            fehler_ins_formular(form, fehler)
             return self.render(form)
         _speicher_meldung(request, ziel, form)
         return redirect(ziel)
@@ -199,7 +187,6 @@ class WirkungszielDetailView(ZielMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         stand = selectors_wirkung.wirkungsziel_stand(self.ziel)
-        frist_bis = self.ziel.created + KORREKTURFRIST
         context.update(
             {
                 "ziel": self.ziel,
@@ -211,8 +198,6 @@ class WirkungszielDetailView(ZielMixin, TemplateView):
                 ),
                 "notizen": selectors_wirkung.dialognotizen(self.ziel),
                 "aenderungen": selectors_wirkung.zielaenderungen(self.ziel),
-                "frist_bis": frist_bis,
-                "frist_offen": timezone.now() <= frist_bis,
                 # Two forms on one page: prefixes keep their ids and labels apart.
                 "messung_form": kwargs.get("messung_form")
                 or WirkungsmessungForm(prefix="messung", initial={"datum": timezone.localdate()}),
@@ -237,7 +222,7 @@ class WirkungsmessungCreateView(ZielMixin, View):
                     ziel=self.ziel, user=request.user, **form.cleaned_data
                 )
             except ValidationError as fehler:
-                _fehler_ins_formular(form, fehler)
+                fehler_ins_formular(form, fehler)
             else:
                 messages.success(request, _("Der Messwert wurde gespeichert."))
                 return redirect(self.ziel)
@@ -257,7 +242,7 @@ class DialognotizCreateView(ZielMixin, View):
                     ziel=self.ziel, user=request.user, **form.cleaned_data
                 )
             except ValidationError as fehler:
-                _fehler_ins_formular(form, fehler)
+                fehler_ins_formular(form, fehler)
             else:
                 messages.success(request, _("Die Notiz zum Wirksamkeitsdialog wurde gespeichert."))
                 return redirect(f"{self.ziel.get_absolute_url()}#wirksamkeitsdialog")

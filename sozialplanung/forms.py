@@ -1,6 +1,7 @@
 """Forms of the planning cycle."""
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from sozialplanung.models import Phase
@@ -22,3 +23,12 @@ class PhaseZurueckForm(PhasenWechselForm):
         ),
         error_messages={"required": _("Bitte begründen Sie, warum die Phase zurückgesetzt wird.")},
     )
+
+
+def fehler_ins_formular(form, fehler: ValidationError) -> None:
+    """A service's ValidationError at the fields it names, the rest above the form."""
+    if hasattr(fehler, "error_dict"):
+        for feld, liste in fehler.error_dict.items():
+            form.add_error(feld if feld in form.fields else NON_FIELD_ERRORS, liste)
+    else:
+        form.add_error(None, fehler)

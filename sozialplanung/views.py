@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from sozialplanung import selectors, services
-from sozialplanung.forms import PhasenWechselForm, PhaseZurueckForm
+from sozialplanung.forms import PhasenWechselForm, PhaseZurueckForm, fehler_ins_formular
 from sozialplanung.models import Planungsjahr
 from sozialplanung.roles import RoleRequiredMixin, is_sozialplanung
 
@@ -103,13 +103,7 @@ class PhaseZurueckView(RoleRequiredMixin, FormView):
                 erwartete_phase=form.cleaned_data["erwartete_phase"],
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    for message in errors:
-                        form.add_error(field if field in form.fields else None, message)
-            else:
-                for message in error.messages:
-                    form.add_error(None, message)
+            fehler_ins_formular(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,

@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from empfehlungen.models import Handlungsempfehlung
+from sozialplanung.forms import fehler_ins_formular
 from sozialplanung.models import Phase, Planungsjahr
 from sozialplanung.roles import STEUERUNGSGRUPPE, RoleRequiredMixin
 from steuerungsgruppe import selectors, services
@@ -415,13 +416,7 @@ class UmlaufView(RoleRequiredMixin, View):
                 frist=form.cleaned_data["frist"],
             )
         except ValidationError as fehler:
-            if hasattr(fehler, "error_dict"):
-                for feld, meldungen in fehler.message_dict.items():
-                    for meldung in meldungen:
-                        form.add_error(feld if feld in form.fields else None, meldung)
-            else:
-                for meldung in fehler.messages:
-                    form.add_error(None, meldung)
+            fehler_ins_formular(form, fehler)
             return self.antwort(form, status=400)
         messages.success(
             request,
