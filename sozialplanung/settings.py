@@ -108,6 +108,8 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Backups (make backup) keep times to the microsecond, see sozialplanung/serialisierung.py.
+SERIALIZATION_MODULES = {"sicherung": "sozialplanung.serialisierung"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
