@@ -162,6 +162,7 @@ def test_make_backup_and_restore(tmp_path):
             befehl, cwd=ROOT, env=umgebung, capture_output=True, text=True, check=True
         ).stdout
 
+    # The suite's own interpreter, and no install step: the test must not touch a venv.
     python = sys.executable
     ausfuehren(python, "manage.py", "migrate", "--noinput")
     ausfuehren(
@@ -172,7 +173,7 @@ def test_make_backup_and_restore(tmp_path):
         "from handlungsfelder.models import Handlungsfeld;"
         "Handlungsfeld.objects.create(name='Gesichert', slug='gesichert', gueltig_von=2024)",
     )
-    ausfuehren("make", "--no-print-directory", f"PY={python}", "backup")
+    ausfuehren("make", "--no-print-directory", "-o", ".venv/.installed", f"PY={python}", "backup")
     (archiv,) = (tmp_path / "sicherungen").glob("*.tar.gz")
     ausfuehren(
         python,
@@ -182,7 +183,13 @@ def test_make_backup_and_restore(tmp_path):
         "from handlungsfelder.models import Handlungsfeld;Handlungsfeld.objects.all().delete()",
     )
     ausgabe = ausfuehren(
-        "make", "--no-print-directory", f"PY={python}", "restore", f"FILE={archiv}"
+        "make",
+        "--no-print-directory",
+        "-o",
+        ".venv/.installed",
+        f"PY={python}",
+        "restore",
+        f"FILE={archiv}",
     )
     assert "Sicherung eingespielt" in ausgabe
     namen = ausfuehren(
