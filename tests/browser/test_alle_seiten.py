@@ -28,10 +28,12 @@ STAFF = "sozialplanung"
 ADMIN = "admin"
 
 # url name -> (roles that look at it, kwargs spec as in tests/test_permissions.py).
-# Public pages are looked at anonymously; where staff see more (forms, buttons), by staff too.
+# Public pages are looked at anonymously; where staff see much more (the cycle's controls,
+# drafts in the list, the workflow on a detail page), by staff too. One role per page
+# otherwise keeps the walk near a minute.
 SEITEN = {
     "start": ((ANONYM, STAFF), {}),
-    "zyklus": ((ANONYM, STAFF), {"jahr": 2023}),
+    "zyklus": ((ANONYM,), {"jahr": 2023}),
     "phase_zurueck": ((STAFF,), {"jahr": 2023}),
     "impressum": ((ANONYM,), {}),
     "datenschutz": ((ANONYM,), {}),
@@ -43,8 +45,8 @@ SEITEN = {
     "password_change_done": ((FOKUS,), {}),
     "empfehlungen:list": ((ANONYM, STAFF), {}),
     "empfehlungen:detail": ((ANONYM, STAFF), "veroeffentlicht"),
-    "empfehlungen:create": ((FOKUS, STAFF), {}),
-    "empfehlungen:vorschlaege": ((FOKUS, STAFF), {}),
+    "empfehlungen:create": ((STAFF,), {}),
+    "empfehlungen:vorschlaege": ((STAFF,), {}),
     "empfehlungen:update": ((STAFF,), "veroeffentlicht_kurz"),
     "empfehlungen:verlauf": ((STAFF,), "veroeffentlicht_kurz"),
     "empfehlungen:oparl_sync": ((STAFF,), {}),
@@ -62,7 +64,7 @@ SEITEN = {
     "handlungsfelder:import": ((STAFF,), {}),
     "handlungsfelder:import_vorschau": ((STAFF,), "import"),
     "handlungsfelder:analyse": ((STAFF,), {"slug": "bildung", "jahr": 2024}),
-    "steuerungsgruppe:index": ((ANONYM, MITGLIED), {}),
+    "steuerungsgruppe:index": ((ANONYM,), {}),
     "steuerungsgruppe:protokoll": ((ANONYM,), "sitzung"),
     "steuerungsgruppe:ergebnisse": ((ANONYM,), "sitzung"),
     "steuerungsgruppe:portfolio": ((ANONYM,), {"jahr": 2023}),
@@ -111,8 +113,8 @@ AUSGENOMMEN = {
 BERATUNGEN_CSV = (
     b"Drucksache;Gremium;Datum;Rolle;Ergebnis\n"
     b"DrS 2022/101;Sozialausschuss;14.09.2023;Vorberatung;empfohlen\n"
-    b"DrS 9999/999;Kreistag;31.02.2023;Entscheidung;beschlossen\n"
 )
+BERATUNGEN_CSV_FEHLER = BERATUNGEN_CSV + b"DrS 9999/999;Kreistag;31.02.2023;Entscheidung;x\n"
 
 
 def test_every_url_name_is_walked_or_excluded():
@@ -159,7 +161,15 @@ class Befunde:
         """axe on the page as it is now: every violation with its rule and nodes."""
         if page.locator(".diagramm-flaeche").count():
             page.wait_for_selector(".diagramm-flaeche svg.main-svg")
-        ergebnis = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+        # resultTypes: axe still runs every rule, but details only the violations, which
+        # makes its answer much smaller and the walk faster.
+        ergebnis = Axe().run(
+            page,
+            options={
+                "runOnly": {"type": "tag", "values": WCAG},
+                "resultTypes": ["violations"],
+            },
+        )
         for verstoss in ergebnis.response["violations"]:
             for knoten in verstoss["nodes"]:
                 self.liste.append(
@@ -216,15 +226,22 @@ def _formulare_mit_fehlern(page, befunde: Befunde, basis: str, rolle: str) -> No
             "Speichern",
             lambda: _zu_lang(page.locator("#id_fakten_quellen"), 501),
         )
-        befunde.seite = f"Vorschau des Beratungen-Imports [{rolle}]"
-        page.goto(basis + reverse("empfehlungen:beratungen_import"), wait_until="load")
-        page.set_input_files(
-            "input[type=file]",
-            {"name": "beratungen.csv", "mimeType": "text/csv", "buffer": BERATUNGEN_CSV},
-        )
-        with page.expect_navigation(wait_until="load"):
-            page.get_by_role("button", name="Vorschau anzeigen").click()
-        befunde.pruefen(page, befunde.seite + f" {urlparse(page.url).path}")
+        # The Beratungen import: a file with a bad line is refused at the upload (error
+        # state); a good one leads to the preview, which exists only after an upload.
+        upload = reverse("empfehlungen:beratungen_import")
+        vorschau = reverse("empfehlungen:beratungen_import_vorschau")
+        for datei, ziel in ((BERATUNGEN_CSV_FEHLER, upload), (BERATUNGEN_CSV, vorschau)):
+            befunde.seite = f"Beratungen-Import, erwartet {ziel} [{rolle}]"
+            page.goto(basis + upload, wait_until="load")
+            page.set_input_files(
+                "input[type=file]",
+                {"name": "beratungen.csv", "mimeType": "text/csv", "buffer": datei},
+            )
+            with page.expect_navigation(wait_until="load"):
+                page.get_by_role("button", name="Vorschau anzeigen").click()
+            if urlparse(page.url).path != ziel:
+                befunde.liste.append(f"{befunde.seite}: landete auf {page.url}")
+            befunde.pruefen(page, befunde.seite)
     if rolle == MITGLIED:
         absenden(
             reverse("steuerungsgruppe:einschaetzung", kwargs=_kwargs("runde")),
