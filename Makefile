@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/sozialplanung
 # One pytest worker per core (pytest-xdist); each worker has its own test database.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres lint format chromium postgres bench backup restore clean
+.PHONY: run test test-sqlite test-postgres lint format chromium postgres bench backup restore loadtest clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -75,6 +75,16 @@ backup: $(VENV)/.installed
 restore: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "Bitte die Sicherung nennen: make restore FILE=sicherungen/…tar.gz" >&2; exit 2; }
 	$(PY) manage.py sicherung_einspielen "$(FILE)"
+
+$(VENV)/.installed-load: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e ".[load]"
+	touch $@
+
+# Load and faults against gunicorn + PostgreSQL (not part of `make test`, about 5 minutes).
+# Whatever happens, PostgreSQL is running again afterwards.
+loadtest: $(VENV)/.installed-load chromium postgres
+	@status=0; timeout 600 $(PY) tests/load/lasttest.py || status=$$?; \
+	  $(MAKE) --no-print-directory postgres >/dev/null; exit $$status
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

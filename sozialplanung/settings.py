@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so that its process_exception sees a view's database error first.
+    "sozialplanung.middleware.DatenbankAusfallMiddleware",
 ]
 
 ROOT_URLCONF = "sozialplanung.urls"
