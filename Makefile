@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/sozialplanung
 # One pytest worker per core (pytest-xdist); each worker has its own test database.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres lint format chromium postgres bench backup restore loadtest clean
+.PHONY: run test test-sqlite test-postgres lint format chromium postgres bench backup restore loadtest messages clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -85,6 +85,17 @@ $(VENV)/.installed-load: $(VENV)/.installed pyproject.toml
 loadtest: $(VENV)/.installed-load chromium postgres
 	@status=0; timeout 600 $(PY) tests/load/lasttest.py || status=$$?; \
 	  $(MAKE) --no-print-directory postgres >/dev/null; exit $$status
+
+# The English catalogue: collect every German msgid into locale/en/.../django.po, then
+# compile the .mo. Both are committed, so a fresh clone needs no gettext tools; after
+# translating the new entries in the .po, run `make messages` again (tests check the .mo).
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { \
+	  echo "Installiere gettext …"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	$(PY) manage.py makemessages -l en --no-obsolete --add-location file \
+	  -i tests -i staticfiles -i cache -i build -i media
+	$(PY) manage.py compilemessages -l en -i .venv
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -22,7 +22,7 @@ from urllib.request import url2pathname
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from dossier.selectors import DossierInhalt, Kapitel, Zeitreihe
@@ -245,7 +245,9 @@ def dossier_pdf(
             if ziel.exists():
                 daten = _gemeldet(ziel.read_bytes, inhalt, fortschritt)
                 return PdfErgebnis(ziel, aus_cache=True, daten=daten)
-            daten = _bauen(inhalt, ziel, fortschritt)
+            # The dossier is the county's official document: German, whoever asks first.
+            with translation.override("de"):
+                daten = _bauen(inhalt, ziel, fortschritt)
     except OSError as fehler:
         logger.exception("Zwischenspeicher des Dossiers nicht nutzbar")
         raise DossierFehler(

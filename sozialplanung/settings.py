@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "sozialplanung.context_processors.portal",
+                "sozialplanung.context_processors.sprachen",
             ],
             "builtins": ["sozialplanung.templatetags.format_de"],
         },
@@ -123,13 +124,15 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "start"
 
+# German is the default at the unprefixed URLs; English pages live under /en/ (see urls.py).
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch"))]
+LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-# German dates as 12.05.2023, see sozialplanung/formats/de/formats.py.
+# German dates as 12.05.2023, see sozialplanung/formats/de/formats.py; English pages keep
+# them (sozialplanung/formats/en), as the figures quote the county's German documents.
 FORMAT_MODULE_PATH = ["sozialplanung.formats"]
 
 STATIC_URL = "static/"

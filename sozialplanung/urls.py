@@ -1,5 +1,6 @@
 """Top-level URLs: the cycle dashboard, the legal pages, login and the apps."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -17,7 +18,10 @@ def seite(name: str):
     return TemplateView.as_view(template_name=f"seiten/{name}.html")
 
 
-urlpatterns = [
+# Every page of the portal in German at the unprefixed URLs (the default, also for
+# browsers that ask for English) and in English under /en/. Staff pages are included:
+# their strings are translated too. The admin keeps its German-only URLs.
+urlpatterns = i18n_patterns(
     path("", views.ZyklusView.as_view(), name="start"),
     path("zyklus/<int:jahr>/", views.ZyklusView.as_view(), name="zyklus"),
     path("zyklus/<int:jahr>/phase/weiter/", views.PhaseWeiterView.as_view(), name="phase_weiter"),
@@ -64,6 +68,8 @@ urlpatterns = [
     path("handlungsfelder/", include("handlungsfelder.urls")),
     path("steuerungsgruppe/", include("steuerungsgruppe.urls")),
     path("dossier/", include("dossier.urls")),
+    prefix_default_language=False,
+) + [
     path("admin/", admin.site.urls),
     path("favicon.ico", views.favicon, name="favicon"),
 ]

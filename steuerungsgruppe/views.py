@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, TemplateView
@@ -78,7 +78,9 @@ class ProtokollPdfView(ProtokollView):
         # Imported here: WeasyPrint loads Pango, which only this view needs.
         from weasyprint import HTML
 
-        html = render_to_string(self.template_name, context, request=self.request)
+        # The protocol is the county's official record: German on the English pages too.
+        with translation.override("de"):
+            html = render_to_string(self.template_name, context, request=self.request)
         pdf = HTML(string=html, base_url=self.request.build_absolute_uri("/")).write_pdf()
         response = HttpResponse(pdf, content_type="application/pdf")
         datum = self.object.datum.strftime("%Y-%m-%d")

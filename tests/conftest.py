@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from sozialplanung import roles
 from tests.sozialplanung.factories import UserFactory
@@ -72,6 +73,14 @@ def abfragen(client):
 def _fast_password_hashing(settings):
     # The default PBKDF2 costs a quarter second per user; tests create many.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _german_after_each_test():
+    # A request to an /en/ page leaves English active in the test's thread (Django resets
+    # nothing after a request); the next test would reverse URLs and read messages in it.
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

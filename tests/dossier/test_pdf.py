@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from dossier import pdf
 from dossier.selectors import dossier_inhalt
@@ -186,3 +187,15 @@ def test_the_pdf_reads_no_file_outside_the_static_folder(schema):
     )
     with pytest.raises(pdf.DossierFehler, match="etc/hostname"):
         pdf.pdf_rendern(html)
+
+
+def test_pdf_stays_german_when_an_english_page_asks_for_it(dossier_daten):
+    # The dossier is the county's official document; the English web pages link to it.
+    with translation.override("en"):
+        dokument, _ = _pdf(dossier_daten)
+    text = " ".join(" ".join(dokument.seiten).split())
+    assert "Anhang: Alle Handlungsempfehlungen" in dokument.lesezeichen()
+    for deutsch in ("Seite 1 von", "Handlungsempfehlungen", "Steuerungsrelevanz"):
+        assert deutsch in text, deutsch
+    for englisch in ("Page 1 of", "Recommendations", "steering"):
+        assert englisch not in text, englisch
