@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sozialplanung import roles
 from sozialplanung.anzeige import person
 from sozialplanung.protokoll import AENDERUNGSARTEN, ARTEN
 
@@ -30,7 +31,16 @@ class AenderungenFilter(django_filters.FilterSet):
     wer = django_filters.ModelChoiceFilter(
         label=_("Wer"),
         field_name="history_user",
-        queryset=get_user_model().objects.order_by("last_name", "first_name", "username"),
+        # Those who edit: staff and Fokusgruppen. Steuerungsgruppe members only score, and
+        # their scores are confidential, so they are not offered here.
+        queryset=get_user_model()
+        .objects.filter(
+            Q(is_staff=True)
+            | Q(is_superuser=True)
+            | Q(groups__name__in=[roles.SOZIALPLANUNG, roles.FOKUSGRUPPE])
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username"),
         empty_label=_("alle"),
         null_label=_("System"),
         help_text=_("Einschätzungen von Mitgliedern sind vertraulich und erscheinen hier nicht."),
@@ -67,7 +77,9 @@ class AenderungenFilter(django_filters.FilterSet):
 
     def teilabfragen(self) -> dict:
         """The filtered queryset of every history table the filter asks for, by type."""
-        daten = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
+        if self.is_bound and not self.form.is_valid():
+            return {}  # the form shows what is wrong; no rows rather than unfiltered ones
+        daten = self.form.cleaned_data if self.is_bound else {}
         arten = [ARTEN[daten["art"]]] if daten.get("art") else list(ARTEN.values())
         if daten.get("wer"):
             # Filtering by person would tell whose scores these are.

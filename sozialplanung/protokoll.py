@@ -44,7 +44,8 @@ class Art:
     name: Callable  # historical record -> the object's name
     verwandt: tuple[str, ...] = ()  # select_related for ``name`` and ``empfehlung_id``
     empfehlung: str = ""  # the attribute holding the recommendation's id, if any
-    # Fields the log never shows: lock counters, and who scored (DOMAIN.md: confidential).
+    # Fields the log never shows: who scored is confidential (DOMAIN.md).
+    # Lock counters and creation stamps (the record's own date says it).
     ausgeblendet: tuple[str, ...] = ()
     vertraulich: bool = False  # who entered it is not shown (a member's own scores)
 
@@ -70,7 +71,7 @@ ARTEN: dict[str, Art] = {
             suche=("titel",),
             name=lambda e: e.titel,
             empfehlung="id",
-            ausgeblendet=("version",),
+            ausgeblendet=("version", "created"),
         ),
         Art(
             "massnahme",
@@ -92,7 +93,7 @@ ARTEN: dict[str, Art] = {
             suche=("text", "handlungsempfehlung__titel"),
             name=lambda e: e.text[:80],
             empfehlung="handlungsempfehlung_id",
-            ausgeblendet=("version",),
+            ausgeblendet=("version", "created"),
         ),
         Art(
             "vorlage",
@@ -334,6 +335,8 @@ def objekt_verlauf(art: Art, pk: int) -> list[Zeile]:
         .select_related("history_user", *art.verwandt)
         .order_by("-history_date", "-history_id")
     )
+    if not eintraege:
+        return []
     paare = [
         (art, eintrag, vorher)
         for eintrag, vorher in zip(eintraege, [*eintraege[1:], None], strict=True)
