@@ -87,7 +87,7 @@ def test_closing_a_round_logs_the_result_with_the_moderator(client, sozialplanun
 
 
 def test_circulation_closed_by_cron_is_logged_as_system(client, sozialplanung_user):
-    runde = RundeFactory(status=Runde.Status.VORBEREITET)
+    runde = RundeFactory(status=Runde.Status.VORBEREITET, handlungsempfehlung__titel="Im Umlauf")
     (umlauf,) = services.umlauf_open(
         handlungsempfehlungen=[runde.handlungsempfehlung],
         frist=timezone.now() + datetime.timedelta(days=7),
@@ -106,7 +106,7 @@ def test_circulation_closed_by_cron_is_logged_as_system(client, sozialplanung_us
     # The factory's creation and the cron's result, both without a person.
     assert "2 Änderungen" in text
     assert (
-        "System Handlungsempfehlung Empfehlung Nummer 0 geändert Steuerungsrelevanz: – → "
+        "System Handlungsempfehlung Im Umlauf geändert Steuerungsrelevanz: – → "
         "weniger steuerungsrelevant" in text
     )
 
