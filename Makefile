@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/sozialplanung
 # One pytest worker per core (pytest-xdist); each worker has its own test database.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres lint format chromium postgres bench clean
+.PHONY: run test test-sqlite test-postgres lint format chromium postgres bench backup restore loadtest clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,8 +52,11 @@ format: $(VENV)/.installed-dev
 test-sqlite: $(VENV)/.installed-dev chromium
 	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS)
 
-test-postgres: $(VENV)/.installed-dev chromium postgres
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(PY) -m pytest -n $(PYTEST_WORKERS)
+# The second run checks the data layer on PostgreSQL. Browser tests (the pages) and tests
+# with a database of their own already ran on SQLite and would only repeat themselves.
+test-postgres: $(VENV)/.installed-dev postgres
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(PY) -m pytest -n $(PYTEST_WORKERS) \
+	  -m "not browser and not eigene_datenbank"
 
 # The suite runs on SQLite, and again on PostgreSQL in CI or when DATABASE_URL is set.
 test: lint test-sqlite
@@ -63,6 +66,25 @@ test: lint test-sqlite
 # Benchmarks named by the issues; each reports ratios against a baseline of the same run.
 bench: $(VENV)/.installed-dev
 	@for f in tests/bench/bench_*.py; do $(PY) $$f || exit 1; done
+
+# Backup and restore of the database (SQLite or DATABASE_URL) and the uploads in media/.
+# Archives go to sicherungen/ or $$SICHERUNG_ORDNER; a restore saves the current state first.
+backup: $(VENV)/.installed
+	$(PY) manage.py sicherung_erstellen
+
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "Bitte die Sicherung nennen: make restore FILE=sicherungen/…tar.gz" >&2; exit 2; }
+	$(PY) manage.py sicherung_einspielen "$(FILE)"
+
+$(VENV)/.installed-load: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e ".[load]"
+	touch $@
+
+# Load and faults against gunicorn + PostgreSQL (not part of `make test`, about 5 minutes).
+# Whatever happens, PostgreSQL is running again afterwards.
+loadtest: $(VENV)/.installed-load chromium postgres
+	@status=0; timeout 600 $(PY) tests/load/lasttest.py || status=$$?; \
+	  $(MAKE) --no-print-directory postgres >/dev/null; exit $$status
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

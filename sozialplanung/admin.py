@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from sozialplanung.models import PhasenWechsel, Planungsjahr
-from sozialplanung.services import planungsjahr_create
+from sozialplanung.models import BarrierefreiheitRueckmeldung, PhasenWechsel, Planungsjahr
+from sozialplanung.services import planungsjahr_create, rueckmeldung_set_erledigt
 
 
 class PhasenWechselInline(admin.TabularInline):
@@ -50,3 +50,16 @@ class PhasenWechselAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(BarrierefreiheitRueckmeldung)
+class BarrierefreiheitRueckmeldungAdmin(admin.ModelAdmin):
+    list_display = ["created", "seite", "nachricht", "erledigt"]
+    list_filter = ["erledigt"]
+    search_fields = ["nachricht", "seite"]
+    readonly_fields = ["created", "erledigt_am"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "erledigt" in form.changed_data:
+            rueckmeldung_set_erledigt(rueckmeldung=obj, erledigt=obj.erledigt)

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from sozialplanung.models import Phase
+from sozialplanung.models import BarrierefreiheitRueckmeldung, Phase
 
 
 class PhasenWechselForm(forms.Form):
@@ -32,3 +32,68 @@ def fehler_ins_formular(form, fehler: ValidationError) -> None:
             form.add_error(feld if feld in form.fields else NON_FIELD_ERRORS, liste)
     else:
         form.add_error(None, fehler)
+
+
+class BarrierefreiheitRueckmeldungForm(forms.ModelForm):
+    """Report a barrier. Only the message is required; name and e-mail are optional.
+
+    Spam: a honeypot field (``homepage``) that people never see – hidden from screens,
+    screen readers and the Tab order – and bots fill in. A filled honeypot is refused
+    with the same neutral message as an empty form, so a bot learns nothing. A rate limit
+    would need the sender's IP address, which we do not want to keep.
+    """
+
+    homepage = forms.CharField(required=False, label=_("Bitte leer lassen"))
+
+    class Meta:
+        model = BarrierefreiheitRueckmeldung
+        fields = ["seite", "nachricht", "name", "email"]
+        labels = {
+            "seite": _("Betroffene Seite (Adresse oder Titel, freiwillig)"),
+            "name": _("Ihr Name (freiwillig)"),
+            "email": _("Ihre E-Mail-Adresse (freiwillig, für eine Antwort)"),
+        }
+        help_texts = {
+            "nachricht": _(
+                "Beschreiben Sie die Barriere: Was wollten Sie tun, was hat nicht "
+                "funktioniert? Höchstens 5.000 Zeichen."
+            ),
+        }
+        widgets = {"nachricht": forms.Textarea(attrs={"rows": 6})}
+        error_messages = {
+            "nachricht": {
+                "required": _("Bitte beschreiben Sie die Barriere im Feld „Ihre Nachricht“."),
+                "max_length": _(
+                    "Ihre Nachricht ist zu lang: höchstens %(limit_value)d Zeichen, "
+                    "Sie haben %(show_value)d eingegeben."
+                ),
+            },
+            "seite": {
+                "max_length": _(
+                    "Die Angabe zur Seite ist zu lang: höchstens %(limit_value)d Zeichen."
+                ),
+            },
+            "name": {
+                "max_length": _("Der Name ist zu lang: höchstens %(limit_value)d Zeichen."),
+            },
+            "email": {
+                "invalid": _(
+                    "Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.de, "
+                    "oder lassen Sie das Feld leer."
+                ),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["homepage"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("homepage"):
+            raise ValidationError(
+                _("Ihre Rückmeldung konnte nicht gespeichert werden."), code="honeypot"
+            )
+        return cleaned

@@ -127,3 +127,26 @@ class PhasenWechsel(models.Model):
     @property
     def ist_ruecksprung(self) -> bool:
         return self.von_phase is not None and self.nach_phase < self.von_phase
+
+
+class BarrierefreiheitRueckmeldung(models.Model):
+    """A barrier somebody reported through the Erklärung zur Barrierefreiheit.
+
+    Name and e-mail are optional: the least personal data that still lets staff answer.
+    """
+
+    seite = models.CharField(_("Betroffene Seite"), max_length=300, blank=True)
+    nachricht = models.TextField(_("Ihre Nachricht"), max_length=5000)
+    name = models.CharField(_("Name"), max_length=150, blank=True)
+    email = models.EmailField(_("E-Mail-Adresse"), max_length=254, blank=True)
+    created = models.DateTimeField(_("eingegangen am"), auto_now_add=True)
+    erledigt = models.BooleanField(_("erledigt"), default=False)
+    erledigt_am = models.DateTimeField(_("erledigt am"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["erledigt", "-created", "-pk"]
+        verbose_name = _("Rückmeldung zur Barrierefreiheit")
+        verbose_name_plural = _("Rückmeldungen zur Barrierefreiheit")
+
+    def __str__(self) -> str:
+        return f"{self.created:%d.%m.%Y}: {self.nachricht[:60]}"

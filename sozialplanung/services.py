@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from empfehlungen.models import Handlungsempfehlung
 from handlungsfelder.models import Handlungsfeld
-from sozialplanung.models import Phase, PhasenWechsel, Planungsjahr
+from sozialplanung.models import BarrierefreiheitRueckmeldung, Phase, PhasenWechsel, Planungsjahr
 
 
 def _vorbedingungen(planungsjahr: Planungsjahr, ziel: Phase) -> list[str]:
@@ -137,3 +137,23 @@ def planungsjahr_revert(
     wechsel = _wechsel(locked, ziel, user, begruendung.strip())
     planungsjahr.phase = locked.phase
     return wechsel
+
+
+def rueckmeldung_create(
+    *, nachricht: str, seite: str = "", name: str = "", email: str = ""
+) -> BarrierefreiheitRueckmeldung:
+    rueckmeldung = BarrierefreiheitRueckmeldung(
+        nachricht=nachricht, seite=seite, name=name, email=email
+    )
+    rueckmeldung.full_clean()
+    rueckmeldung.save()
+    return rueckmeldung
+
+
+def rueckmeldung_set_erledigt(
+    *, rueckmeldung: BarrierefreiheitRueckmeldung, erledigt: bool
+) -> BarrierefreiheitRueckmeldung:
+    rueckmeldung.erledigt = erledigt
+    rueckmeldung.erledigt_am = timezone.now() if erledigt else None
+    rueckmeldung.save(update_fields=["erledigt", "erledigt_am"])
+    return rueckmeldung

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so that its process_exception sees a view's database error first.
+    "sozialplanung.middleware.DatenbankAusfallMiddleware",
 ]
 
 ROOT_URLCONF = "sozialplanung.urls"
@@ -108,6 +110,8 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Backups (make backup) keep times to the microsecond, see sozialplanung/serialisierung.py.
+SERIALIZATION_MODULES = {"sicherung": "sozialplanung.serialisierung"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -38,7 +38,17 @@ urlpatterns = [
     ),
     path("impressum/", seite("impressum"), name="impressum"),
     path("datenschutz/", seite("datenschutz"), name="datenschutz"),
-    path("barrierefreiheit/", seite("barrierefreiheit"), name="barrierefreiheit"),
+    path("barrierefreiheit/", views.BarrierefreiheitView.as_view(), name="barrierefreiheit"),
+    path(
+        "barrierefreiheit/rueckmeldungen/",
+        views.RueckmeldungListView.as_view(),
+        name="barrierefreiheit_rueckmeldungen",
+    ),
+    path(
+        "barrierefreiheit/rueckmeldungen/<int:pk>/erledigt/",
+        views.RueckmeldungErledigtView.as_view(),
+        name="barrierefreiheit_rueckmeldung_erledigt",
+    ),
     path("leichte-sprache/", seite("leichte_sprache"), name="leichte_sprache"),
     # Login, logout and password change only: password reset by e-mail needs a mail
     # server the county configures first; until then staff reset passwords in the admin.

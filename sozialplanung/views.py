@@ -5,14 +5,20 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from sozialplanung import selectors, services
 from sozialplanung.filters import AenderungenFilter
-from sozialplanung.forms import PhasenWechselForm, PhaseZurueckForm, fehler_ins_formular
-from sozialplanung.models import Planungsjahr
+from sozialplanung.forms import (
+    BarrierefreiheitRueckmeldungForm,
+    PhasenWechselForm,
+    PhaseZurueckForm,
+    fehler_ins_formular,
+)
+from sozialplanung.models import BarrierefreiheitRueckmeldung, Planungsjahr
 from sozialplanung.protokoll import ARTEN, ProtokollSeite, empfehlung_id, objekt_verlauf
 from sozialplanung.roles import RoleRequiredMixin, is_sozialplanung
 
@@ -119,6 +125,62 @@ def favicon(request):
     # Browsers ask for /favicon.ico regardless of the <link>. Resolved per request, and
     # temporary, because the hashed name exists only after collectstatic and changes.
     return HttpResponseRedirect(static("img/favicon.svg"))
+
+
+class BarrierefreiheitView(FormView):
+    """The Erklärung zur Barrierefreiheit with its feedback form; anyone may send one."""
+
+    template_name = "seiten/barrierefreiheit.html"
+    form_class = BarrierefreiheitRueckmeldungForm
+
+    def get_initial(self):
+        # Links "Barriere auf dieser Seite melden" may pass the page along.
+        return {"seite": self.request.GET.get("seite", "")[:300]}
+
+    def form_valid(self, form):
+        daten = form.cleaned_data
+        services.rueckmeldung_create(
+            nachricht=daten["nachricht"],
+            seite=daten["seite"],
+            name=daten["name"],
+            email=daten["email"],
+        )
+        messages.success(
+            self.request,
+            _(
+                "Vielen Dank! Ihre Rückmeldung ist bei uns eingegangen. Wenn Sie eine "
+                "E-Mail-Adresse angegeben haben, antworten wir Ihnen innerhalb von zwei Wochen."
+            ),
+        )
+        return HttpResponseRedirect(reverse("barrierefreiheit") + "#rueckmeldung")
+
+
+class RueckmeldungListView(RoleRequiredMixin, ListView):
+    """Staff read the reported barriers, the open ones first."""
+
+    model = BarrierefreiheitRueckmeldung
+    template_name = "sozialplanung/rueckmeldung_list.html"
+    context_object_name = "rueckmeldungen"
+    paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            offen=BarrierefreiheitRueckmeldung.objects.filter(erledigt=False).count(), **kwargs
+        )
+
+
+class RueckmeldungErledigtView(RoleRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        rueckmeldung = get_object_or_404(BarrierefreiheitRueckmeldung, pk=pk)
+        erledigt = request.POST.get("erledigt") == "1"
+        services.rueckmeldung_set_erledigt(rueckmeldung=rueckmeldung, erledigt=erledigt)
+        if erledigt:
+            messages.success(request, _("Die Rückmeldung ist als erledigt markiert."))
+        else:
+            messages.success(request, _("Die Rückmeldung ist wieder offen."))
+        return HttpResponseRedirect(reverse("barrierefreiheit_rueckmeldungen"))
 
 
 class AenderungsprotokollView(RoleRequiredMixin, ListView):

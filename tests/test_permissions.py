@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from empfehlungen.models import Handlungsempfehlung
+from sozialplanung.models import BarrierefreiheitRueckmeldung
 from steuerungsgruppe.models import Runde, Sitzung
 from tests.empfehlungen.factories import (
     HandlungsempfehlungFactory,
@@ -60,6 +61,12 @@ MATRIX = {
     "impressum": ("get", {}, OEFFENTLICH),
     "datenschutz": ("get", {}, OEFFENTLICH),
     "barrierefreiheit": ("get", {}, OEFFENTLICH),
+    "barrierefreiheit_rueckmeldungen": ("get", {}, NUR_SOZIALPLANUNG),
+    "barrierefreiheit_rueckmeldung_erledigt": (
+        "post",
+        "rueckmeldung",
+        NUR_SOZIALPLANUNG | {"sozialplanung": 302, "admin": 302},
+    ),
     "leichte_sprache": ("get", {}, OEFFENTLICH),
     "favicon": ("get", {}, dict.fromkeys(ROLLEN, 302)),
     "login": ("get", {}, OEFFENTLICH),
@@ -216,6 +223,8 @@ def _kwargs(spec):
         return {"pk": IndikatorImportFactory().pk}
     if spec == "wirkungsziel":
         return {"pk": WirkungszielFactory().pk}
+    if spec == "rueckmeldung":
+        return {"pk": BarrierefreiheitRueckmeldung.objects.create(nachricht="Kontrast").pk}
     if spec == "massnahme":
         return {"pk": MassnahmeFactory().pk}
     if spec == "aenderungsverlauf":

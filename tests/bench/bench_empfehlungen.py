@@ -33,7 +33,6 @@ from django.views.generic import TemplateView  # noqa: E402
 
 from empfehlungen.models import Handlungsempfehlung, Massnahme  # noqa: E402
 from handlungsfelder.models import Handlungsfeld  # noqa: E402
-from sozialplanung.models import Planungsjahr  # noqa: E402
 
 # The portal's URLs plus the baseline: a page that is nothing but base.html.
 urlpatterns = [
@@ -41,25 +40,18 @@ urlpatterns = [
     path("", include("sozialplanung.urls")),
 ]
 
-ANZAHL = 2000
+ANZAHL = 2017  # the county's 17 and 2,000 invented ones
 RUNDEN = 40
 
 
 def daten_anlegen() -> Handlungsempfehlung:
-    call_command("load_demo_data", "--ohne-statistik", verbosity=0, stdout=io.StringIO())
-    felder = list(Handlungsfeld.objects.all())
-    jahre = list(Planungsjahr.objects.all())
-    Handlungsempfehlung.objects.bulk_create(
-        Handlungsempfehlung(
-            titel=f"Empfehlung {i}: Kita-Ausbau und Beratung im Sozialraum {i % 37}",
-            handlungsfeld=felder[i % len(felder)],
-            planungsjahr=jahre[i % len(jahre)],
-            beschreibung="Beschreibung " * 40,
-            ausgangslage="Ausgangslage " * 40,
-            status=Handlungsempfehlung.Status.VEROEFFENTLICHT,
-            steuerungsrelevanz=("weniger", "relevant", "hoch", "")[i % 4],
-        )
-        for i in range(ANZAHL)
+    call_command(
+        "load_demo_data",
+        "--ohne-statistik",
+        "--empfehlungen",
+        str(ANZAHL),
+        verbosity=0,
+        stdout=io.StringIO(),
     )
     detail = Handlungsempfehlung.objects.order_by("-pk").first()
     Massnahme.objects.bulk_create(

@@ -1,4 +1,4 @@
-"""A member scores on a phone (390×844) with the keyboard only; axe finds nothing."""
+"""A member logs in and scores on a phone (390×844) with the keyboard only; axe finds nothing."""
 
 from urllib.parse import urlparse
 
@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from steuerungsgruppe import services
 from steuerungsgruppe.models import Einschaetzung, Runde
+from tests.browser.tastatur import tab_bis
 from tests.browser.test_smoke import Watch, _axe_violations, browser  # noqa: F401
 from tests.sozialplanung.factories import PASSWORT, UserFactory
 from tests.steuerungsgruppe.factories import MitgliedFactory, RundeFactory
@@ -26,7 +27,7 @@ def test_member_scores_with_the_keyboard_only_on_a_phone(browser, live_server): 
     watch = Watch(page, urlparse(live_server.url).netloc)
 
     page.goto(live_server.url + "/accounts/login/?next=/steuerungsgruppe/einschaetzen/")
-    page.locator("input[name=username]").focus()
+    tab_bis(page, "input[name=username]")
     page.keyboard.type("handy")
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORT)

@@ -225,3 +225,22 @@ def test_demo_goals_follow_the_real_kita_and_sozialhilfe_figures(demo_statistik)
         Ampel.GEFAEHRDET,
         Ampel.OFFEN,
     }
+
+
+def test_scaling_option_tops_up_to_the_given_number_of_published_recommendations(demo_data):
+    echte = Handlungsempfehlung.objects.count()
+    out = io.StringIO()
+
+    call_command("load_demo_data", "--ohne-statistik", "--empfehlungen", "60", stdout=out)
+    call_command("load_demo_data", "--ohne-statistik", "--empfehlungen", "60", stdout=out)
+
+    assert Handlungsempfehlung.objects.count() == 60
+    erfunden = Handlungsempfehlung.objects.filter(titel__endswith="(erfunden)")
+    assert erfunden.count() == 60 - echte
+    assert f"{60 - echte} erfundene Handlungsempfehlungen ergänzt" in out.getvalue()
+    assert "0 erfundene Handlungsempfehlungen ergänzt" in out.getvalue()  # the second run
+    assert not erfunden.exclude(status=Handlungsempfehlung.Status.VEROEFFENTLICHT).exists()
+    # Every filter of the public list finds some: all fields, all years, all categories.
+    assert erfunden.values("handlungsfeld").distinct().count() == Handlungsfeld.objects.count()
+    assert erfunden.values("planungsjahr").distinct().count() == Planungsjahr.objects.count()
+    assert erfunden.values("steuerungsrelevanz").distinct().count() == 4

@@ -22,6 +22,7 @@ from handlungsfelder.importer import lesen
 from handlungsfelder.models import Fokusgruppe, Handlungsfeld, Indikator, StrategischeAnalyse
 from handlungsfelder.services import indikatoren_import
 from sozialplanung import demo_data as d
+from sozialplanung.demo_menge import empfehlungen_auffuellen
 from sozialplanung.models import Phase, PhasenWechsel, Planungsjahr
 from steuerungsgruppe import demo as steuerungsgruppe_demo
 from steuerungsgruppe.models import Zielvorschlag
@@ -48,9 +49,18 @@ class Command(BaseCommand):
             action="store_true",
             help="Die GENESIS-Dateien des Sozialmonitorings nicht importieren (schneller).",
         )
+        parser.add_argument(
+            "--empfehlungen",
+            type=int,
+            metavar="ANZAHL",
+            help=(
+                "Mit erfundenen, veröffentlichten Handlungsempfehlungen auf ANZAHL auffüllen "
+                "(für Mess- und Lasttests, z. B. 2000)."
+            ),
+        )
 
     @transaction.atomic
-    def handle(self, *args, ohne_statistik=False, **options):
+    def handle(self, *args, ohne_statistik=False, empfehlungen=None, **options):
         felder = self._handlungsfelder()
         gruppen = self._fokusgruppen(felder)
         jahre = self._planungsjahre()
@@ -67,6 +77,9 @@ class Command(BaseCommand):
         if not ohne_statistik:
             self._sozialmonitoring(felder, jahre[2023])
         self._wirkungsziele(jahre)
+        if empfehlungen:
+            neu = empfehlungen_auffuellen(gesamt=empfehlungen)
+            self.stdout.write(f"  {neu} erfundene Handlungsempfehlungen ergänzt")
         self.stdout.write(self.style.SUCCESS("Demodaten geladen."))
         self.stdout.write(f"Demo-Zugänge (Passwort jeweils: {d.DEMO_PASSWORT}):")
         for username, _first, _last, rolle, _staff, superuser in d.DEMO_BENUTZER:
