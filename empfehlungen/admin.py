@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from empfehlungen.models import (
@@ -14,6 +14,18 @@ from empfehlungen.models import (
 )
 from empfehlungen.selectors_wirkung import MESSLATTE
 from empfehlungen.services_kreistag import kreistag_status_update_fuer_vorlagen
+
+ERGEBNIS_GESPERRT = _(
+    "Die Einschätzungsrunde zu dieser Handlungsempfehlung ist geschlossen. Steuerungsrelevanz "
+    "und Aufnahme in das Planungsdossier sind ihr Ergebnis und können nicht geändert werden."
+)
+
+
+def ergebnis_ist_abgeschlossen(empfehlung: Handlungsempfehlung) -> bool:
+    # Through the reverse relation by name: empfehlungen does not import steuerungsgruppe.
+    return Handlungsempfehlung.objects.filter(
+        pk=empfehlung.pk, steuerungsgruppe_runde__status="geschlossen"
+    ).exists()
 
 
 class MassnahmeInline(admin.TabularInline):
@@ -44,8 +56,19 @@ class HandlungsempfehlungAdmin(admin.ModelAdmin):
     search_fields = ["titel", "beschreibung", "ausgangslage", "ziele"]
     list_select_related = ["handlungsfeld", "planungsjahr"]
     inlines = [MassnahmeInline]
-    # Derived from the Beratungen by services_kreistag; never typed in by hand.
-    readonly_fields = ["kreistag_status"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The Kreistag status is derived from the Beratungen by services_kreistag; the
+        # result of a closed scoring round is the Steuerungsgruppe's and stays as it is.
+        felder = ["kreistag_status"]
+        if obj is not None and ergebnis_ist_abgeschlossen(obj):
+            felder += ["steuerungsrelevanz", "im_dossier"]
+        return felder
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        if obj is not None and ergebnis_ist_abgeschlossen(obj):
+            self.message_user(request, ERGEBNIS_GESPERRT, messages.INFO)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 
 @admin.register(Massnahme)

@@ -360,6 +360,8 @@ class Vorlage(models.Model):
     # The public detail page's cache keys on the latest change (selectors.detailstand).
     modified = models.DateTimeField(_("geändert am"), auto_now=True, db_index=True)
 
+    history = HistoricalRecords(excluded_fields=["modified"])
+
     class Meta:
         ordering = ["-datum", "reference"]
         verbose_name = _("Vorlage")
@@ -393,6 +395,8 @@ class Beratung(models.Model):
 
     # The public detail page's cache keys on the latest change (selectors.detailstand).
     modified = models.DateTimeField(_("geändert am"), auto_now=True, db_index=True)
+
+    history = HistoricalRecords(excluded_fields=["modified"])
 
     class Meta:
         ordering = [models.F("sitzungsdatum").asc(nulls_last=True), "pk"]
@@ -466,6 +470,8 @@ class MassnahmeStatusAenderung(models.Model):
     )
     notiz = models.TextField(_("Notiz"), blank=True)
     erfasst = models.DateTimeField(_("erfasst am"), auto_now_add=True)
+
+    history = HistoricalRecords(excluded_fields=["erfasst"])
 
     class Meta:
         ordering = ["massnahme", "datum", "pk"]

@@ -7,7 +7,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import connection
 from django.db.models import Prefetch, Q
-from django.utils.translation import gettext as _
 
 from empfehlungen.models import (
     KREISTAG_DETAIL_PREFETCH,
@@ -199,23 +198,6 @@ def empfehlung_aenderungen_seit(empfehlung: Handlungsempfehlung, version: int) -
                 )
             )
     return aenderungen
-
-
-def empfehlung_verlauf(empfehlung: Handlungsempfehlung):
-    """The edit history (who, when, which fields) for staff, newest first."""
-    eintraege = list(empfehlung.history.select_related("history_user").order_by("-history_date"))
-    ergebnis = []
-    for neuer, aelter in zip(eintraege, [*eintraege[1:], None], strict=True):
-        if aelter is None:
-            felder = [_("angelegt")]
-        else:
-            diff = neuer.diff_against(aelter, excluded_fields=["version"])
-            felder = [
-                str(Handlungsempfehlung._meta.get_field(c.field).verbose_name)
-                for c in diff.changes
-            ]
-        ergebnis.append({"eintrag": neuer, "felder": felder})
-    return ergebnis
 
 
 def moegliche_aktionen(user, empfehlung: Handlungsempfehlung) -> list[str]:

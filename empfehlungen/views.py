@@ -21,6 +21,7 @@ from empfehlungen.charts_wirkung import fortschritt_diagramm
 from empfehlungen.filters import SORTIERUNGEN, HandlungsempfehlungFilter
 from empfehlungen.forms import HandlungsempfehlungForm, MassnahmeFormSet, StatusForm
 from empfehlungen.models import Handlungsempfehlung
+from sozialplanung import protokoll
 from sozialplanung.models import Planungsjahr
 from sozialplanung.roles import FOKUSGRUPPE, SOZIALPLANUNG, RoleRequiredMixin
 
@@ -352,7 +353,10 @@ class HandlungsempfehlungVerlaufView(RoleRequiredMixin, DetailView):
         context["statusaenderungen"] = self.object.statusaenderungen.select_related(
             "geaendert_von"
         )
-        context["bearbeitungen"] = selectors.empfehlung_verlauf(self.object)
+        context["zeilen"] = protokoll.objekt_verlauf(
+            protokoll.ARTEN["handlungsempfehlung"], self.object.pk
+        )
+        context["verwandte"] = protokoll.verwandte_verlaeufe(self.object)
         return context
 
 

@@ -30,6 +30,16 @@ urlpatterns = i18n_patterns(
         views.PhaseZurueckView.as_view(),
         name="phase_zurueck",
     ),
+    path(
+        "protokoll/aenderungen/",
+        views.AenderungsprotokollView.as_view(),
+        name="aenderungsprotokoll",
+    ),
+    path(
+        "protokoll/aenderungen/<slug:art>/<int:pk>/",
+        views.AenderungsverlaufView.as_view(),
+        name="aenderungsverlauf",
+    ),
     path("impressum/", seite("impressum"), name="impressum"),
     path("datenschutz/", seite("datenschutz"), name="datenschutz"),
     path("barrierefreiheit/", views.BarrierefreiheitView.as_view(), name="barrierefreiheit"),

@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from sozialplanung import selectors, services
+from sozialplanung.filters import AenderungenFilter
 from sozialplanung.forms import (
     BarrierefreiheitRueckmeldungForm,
     PhasenWechselForm,
@@ -18,6 +19,7 @@ from sozialplanung.forms import (
     fehler_ins_formular,
 )
 from sozialplanung.models import BarrierefreiheitRueckmeldung, Planungsjahr
+from sozialplanung.protokoll import ARTEN, ProtokollSeite, empfehlung_id, objekt_verlauf
 from sozialplanung.roles import RoleRequiredMixin, is_sozialplanung
 
 
@@ -179,3 +181,49 @@ class RueckmeldungErledigtView(RoleRequiredMixin, View):
         else:
             messages.success(request, _("Die Rückmeldung ist wieder offen."))
         return HttpResponseRedirect(reverse("barrierefreiheit_rueckmeldungen"))
+
+
+class AenderungsprotokollView(RoleRequiredMixin, ListView):
+    """Staff see every change of the audited objects, newest first, filtered and paged."""
+
+    template_name = "sozialplanung/aenderungsprotokoll.html"
+    context_object_name = "zeilen"
+    paginate_by = 25
+
+    def get_filterset(self) -> AenderungenFilter:
+        if not hasattr(self, "filterset"):
+            self.filterset = AenderungenFilter(
+                self.request.GET or None,
+                queryset=ARTEN["handlungsempfehlung"].history.objects.none(),
+            )
+        return self.filterset
+
+    def get_queryset(self):
+        return ProtokollSeite(self.get_filterset().teilabfragen())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.get_filterset()
+        return context
+
+
+class AenderungsverlaufView(RoleRequiredMixin, TemplateView):
+    """Every change of one audited object, also after it was deleted."""
+
+    template_name = "sozialplanung/aenderungsverlauf.html"
+
+    def prepare(self, request, *args, **kwargs):
+        self.art = ARTEN.get(kwargs["art"])
+        if self.art is None:
+            raise Http404(_("Diese Art von Objekten wird nicht protokolliert."))
+        self.zeilen = objekt_verlauf(self.art, kwargs["pk"])
+        if not self.zeilen:
+            raise Http404(_("Zu diesem Objekt sind keine Änderungen aufgezeichnet."))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["art"] = self.art
+        context["zeilen"] = self.zeilen
+        context["name"] = self.zeilen[0].name
+        context["empfehlung_id"] = empfehlung_id(self.art, self.zeilen)
+        return context

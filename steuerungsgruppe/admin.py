@@ -5,15 +5,19 @@ the portal, so that every entry goes through the same checks.
 """
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 
 from steuerungsgruppe.models import (
     Bewertungskriterium,
     Bewertungsschema,
     Mitglied,
     Runde,
+    RundeGeschlossen,
     Sitzung,
     Tagesordnungspunkt,
     Zielvorschlag,
+    ergebnis_unveraenderlich_pruefen,
 )
 
 
@@ -31,8 +35,27 @@ class TagesordnungspunktInline(admin.StackedInline):
     extra = 1
 
 
+class RundeFormSet(BaseInlineFormSet):
+    """A closed round can be neither changed nor deleted here; the form says which one."""
+
+    def clean(self):
+        super().clean()
+        fehler = []
+        for form in self.forms:
+            runde = form.instance
+            if runde.pk is None or not (form.has_changed() or self._should_delete_form(form)):
+                continue
+            try:
+                ergebnis_unveraenderlich_pruefen(runde.pk)
+            except RundeGeschlossen as geschlossen:
+                fehler.extend(geschlossen.messages)
+        if fehler:
+            raise ValidationError(fehler, code="geschlossen")
+
+
 class RundeInline(admin.TabularInline):
     model = Runde
+    formset = RundeFormSet
     fields = ["reihenfolge", "handlungsempfehlung", "art", "status", "frist"]
     readonly_fields = ["status"]
     autocomplete_fields = ["handlungsempfehlung"]

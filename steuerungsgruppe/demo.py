@@ -10,6 +10,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from empfehlungen.models import Handlungsempfehlung
 from sozialplanung.roles import STEUERUNGSGRUPPE
@@ -219,19 +220,22 @@ def sitzung_2023_laden(upsert, planungsjahr, mitglieder) -> Sitzung:
         EINSCHAETZUNGEN_2023, 1
     ):
         empfehlung = Handlungsempfehlung.objects.get(titel=titel, planungsjahr=planungsjahr)
-        runde = upsert(
-            Runde,
-            handlungsempfehlung=empfehlung,
-            defaults={
-                "sitzung": sitzung,
-                "art": Runde.Art.SITZUNG,
-                "status": Runde.Status.GESCHLOSSEN,
-                "reihenfolge": nr,
-                "geoeffnet": beginn + datetime.timedelta(minutes=10 * nr),
-                "geschlossen": beginn + datetime.timedelta(minutes=10 * nr + 8),
-            },
-        )
-        if not runde.einschaetzungen.exists():
+        zeiten = {
+            "geoeffnet": beginn + datetime.timedelta(minutes=10 * nr),
+            "geschlossen": beginn + datetime.timedelta(minutes=10 * nr + 8),
+        }
+        runde = Runde.objects.filter(handlungsempfehlung=empfehlung).first()
+        if runde is None:
+            # Scored while open, then closed, as in the meeting: a closed round takes no
+            # more entries (Runde.save and Einschaetzung.save refuse them).
+            runde = Runde.objects.create(
+                handlungsempfehlung=empfehlung,
+                sitzung=sitzung,
+                art=Runde.Art.SITZUNG,
+                status=Runde.Status.OFFEN,
+                reihenfolge=nr,
+                geoeffnet=zeiten["geoeffnet"],
+            )
             neue = []
             for i, mitglied in enumerate(mitglieder):
                 enthaltung = i in enthalten
@@ -250,12 +254,27 @@ def sitzung_2023_laden(upsert, planungsjahr, mitglieder) -> Sitzung:
                         anmerkung=anmerkungen[i] if i < len(anmerkungen) else "",
                     )
                 )
-            Einschaetzung.objects.bulk_create(neue)
+            bulk_create_with_history(neue, Einschaetzung)
             FachkraefteEinschaetzung.objects.create(
                 runde=runde,
                 punkte=_punkte(kriterien, fk_summe, x, y),
                 summe=fk_summe,
                 erfasst_von=fachkraft,
+            )
+            runde.status = Runde.Status.GESCHLOSSEN
+            runde.geschlossen = zeiten["geschlossen"]
+            runde.save()
+        else:
+            runde = upsert(
+                Runde,
+                handlungsempfehlung=empfehlung,
+                defaults={
+                    "sitzung": sitzung,
+                    "art": Runde.Art.SITZUNG,
+                    "status": Runde.Status.GESCHLOSSEN,
+                    "reihenfolge": nr,
+                    **zeiten,
+                },
             )
         # The category comes from the stored assessments, as after a real meeting.
         ergebnis = runde_result(runde)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from empfehlungen.models import Handlungsempfehlung
 from sozialplanung.anzeige import person, zeilen
@@ -141,6 +142,8 @@ class Bewertungsschema(models.Model):
         help_text=_("ab dieser Punktzahl"),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("Bewertungsschema")
         verbose_name_plural = _("Bewertungsschemata")
@@ -212,6 +215,8 @@ class Bewertungskriterium(models.Model):
         _("Achse im Portfolio"), max_length=20, choices=Achse.choices, blank=True
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["schema", "reihenfolge", "pk"]
         verbose_name = _("Bewertungskriterium")
@@ -268,6 +273,8 @@ class Runde(models.Model):
     geoeffnet = models.DateTimeField(_("geöffnet am"), null=True, blank=True)
     geschlossen = models.DateTimeField(_("geschlossen am"), null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sitzung", "reihenfolge", "pk"]
         verbose_name = _("Einschätzungsrunde")
@@ -280,6 +287,16 @@ class Runde(models.Model):
 
     def __str__(self) -> str:
         return str(self.handlungsempfehlung)
+
+    def save(self, *args, **kwargs) -> None:
+        # The last line behind the services and the admin: a closed round stays as it is.
+        if self.pk:
+            ergebnis_unveraenderlich_pruefen(self.pk)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        ergebnis_unveraenderlich_pruefen(self.pk)
+        return super().delete(*args, **kwargs)
 
     def clean(self) -> None:
         if self.art == self.Art.UMLAUF and not self.frist:
@@ -358,6 +375,8 @@ class Einschaetzung(models.Model):
     erstellt = models.DateTimeField(_("erstellt am"), auto_now_add=True)
     geaendert = models.DateTimeField(_("geändert am"), auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["erstellt", "geaendert"])
+
     class Meta:
         ordering = ["runde", "pk"]
         verbose_name = _("Einschätzung")
@@ -380,6 +399,14 @@ class Einschaetzung(models.Model):
     def __str__(self) -> str:
         return _("Einschätzung zu „%(titel)s“") % {"titel": self.handlungsempfehlung}
 
+    def save(self, *args, **kwargs) -> None:
+        ergebnis_unveraenderlich_pruefen(self.runde_id)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        ergebnis_unveraenderlich_pruefen(self.runde_id)
+        return super().delete(*args, **kwargs)
+
 
 class FachkraefteEinschaetzung(models.Model):
     """The Sozialplanungsfachkräfte's own assessment: shown beside the group's, never in it."""
@@ -398,12 +425,54 @@ class FachkraefteEinschaetzung(models.Model):
     )
     geaendert = models.DateTimeField(_("geändert am"), auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["geaendert"])
+
     class Meta:
         verbose_name = _("Einschätzung der Sozialplanungsfachkräfte")
         verbose_name_plural = _("Einschätzungen der Sozialplanungsfachkräfte")
 
     def __str__(self) -> str:
         return str(self.runde)
+
+    def save(self, *args, **kwargs) -> None:
+        ergebnis_unveraenderlich_pruefen(self.runde_id)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        ergebnis_unveraenderlich_pruefen(self.runde_id)
+        return super().delete(*args, **kwargs)
+
+
+RUNDE_GESCHLOSSEN_MELDUNG = _(
+    "Die Einschätzungsrunde zu „%(titel)s“ ist geschlossen. Ihre Einschätzungen und ihr "
+    "Ergebnis können nicht mehr geändert werden."
+)
+
+
+class RundeGeschlossen(ValidationError):
+    """A write to the assessments or the result of a closed round."""
+
+    def __init__(self, titel: str):
+        super().__init__(RUNDE_GESCHLOSSEN_MELDUNG % {"titel": titel}, code="geschlossen")
+
+
+def ergebnis_unveraenderlich_pruefen(runde_id: int | None) -> None:
+    """Raise ``RundeGeschlossen`` if the round ``runde_id`` is closed in the database.
+
+    Kept in the models although the house style keeps rules out of ``save()``: the
+    services and the admin check first and answer with a message, this is the last line
+    for any other way in (shell, a future view, a script), so that no result of a closed
+    round changes unnoticed. It reads the stored status, not the instance's.
+    """
+    if not runde_id:
+        return
+    titel = (
+        Runde.objects.filter(pk=runde_id, status=Runde.Status.GESCHLOSSEN)
+        .values_list("handlungsempfehlung__titel", flat=True)
+        .first()
+    )
+    if titel is not None:
+        raise RundeGeschlossen(titel)
 
 
 class Zielvorschlag(models.Model):

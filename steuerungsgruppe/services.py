@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
 
 from empfehlungen.models import Handlungsempfehlung, Steuerungsrelevanz
 from sozialplanung.models import Phase, Planungsjahr
@@ -18,6 +19,7 @@ from steuerungsgruppe.models import (
     FachkraefteEinschaetzung,
     Mitglied,
     Runde,
+    RundeGeschlossen,
     Sitzung,
     Zielvorschlag,
     Zielvorschlagsstimme,
@@ -60,7 +62,7 @@ def bewertungsschema_ensure(*, planungsjahr: Planungsjahr) -> Bewertungsschema:
             )
             for nr, (name, achse) in enumerate(STANDARD_KRITERIEN, 1)
         ]
-        Bewertungskriterium.objects.bulk_create(kriterien)
+        bulk_create_with_history(kriterien, Bewertungskriterium)
     return schema
 
 
@@ -146,6 +148,9 @@ def einschaetzung_submit(
 def fachkraefte_einschaetzung_save(
     *, runde: Runde, punkte: dict, anmerkung: str = "", user
 ) -> FachkraefteEinschaetzung:
+    locked = Runde.objects.select_for_update().get(pk=runde.pk)
+    if locked.status == Runde.Status.GESCHLOSSEN:
+        raise RundeGeschlossen(locked.handlungsempfehlung.titel)
     schema = bewertungsschema_ensure(planungsjahr=runde.planungsjahr)
     sauber = punkte_validate(kriterien=list(schema.kriterien.all()), punkte=punkte)
     objekt = FachkraefteEinschaetzung.objects.filter(runde=runde).first()
@@ -240,18 +245,32 @@ def runde_close(*, runde: Runde) -> scoring.Ergebnis:
     return ergebnis
 
 
+@transaction.atomic
 def empfehlung_ergebnis_apply(*, handlungsempfehlung_id: int, kategorie: str | None) -> None:
     """Results flow back: the category, and whether the recommendation goes into the dossier.
 
-    An update() of two fields only, so that it does not overwrite what the
+    Only these two fields are written, so that it does not overwrite what the
     recommendation's editors change at the same time; and only when they differ, so that
-    an unchanged result does not count as a change of the recommendation.
+    an unchanged result does not count as a change of the recommendation. Through save()
+    rather than update(), so that the change log keeps it with who closed the round
+    (nobody, i.e. "System", when the circulation closes by cron).
     """
     werte = {
         "steuerungsrelevanz": kategorie or "",
         "im_dossier": kategorie in (Steuerungsrelevanz.RELEVANT, Steuerungsrelevanz.HOCH),
     }
-    Handlungsempfehlung.objects.filter(pk=handlungsempfehlung_id).exclude(**werte).update(**werte)
+    empfehlung = (
+        Handlungsempfehlung.objects.select_for_update()
+        .filter(pk=handlungsempfehlung_id)
+        .exclude(**werte)
+        .order_by()
+        .first()
+    )
+    if empfehlung is None:
+        return
+    for feld, wert in werte.items():
+        setattr(empfehlung, feld, wert)
+    empfehlung.save(update_fields=[*werte, "modified"])
 
 
 @transaction.atomic

@@ -374,7 +374,7 @@ class FachkraefteView(RundeFormMixin, View):
         except ValidationError as fehler:
             for meldung in fehler.messages:
                 form.add_error(None, meldung)
-            return self.antwort(form, status=400)
+            return self.antwort(form, status=409 if fehler.code == "geschlossen" else 400)
         messages.success(
             request, _("Die Einschätzung der Sozialplanungsfachkräfte ist gespeichert.")
         )

@@ -144,6 +144,9 @@ MATRIX = {
     "empfehlungen:wirkungsziel_update": ("get", "wirkungsziel", NUR_SOZIALPLANUNG),
     "empfehlungen:wirkungsmessung_create": ("post", "wirkungsziel", NUR_SOZIALPLANUNG),
     "empfehlungen:dialognotiz_create": ("post", "wirkungsziel", NUR_SOZIALPLANUNG),
+    # The change log (issue 9): staff only, like the recommendation's Verlauf.
+    "aenderungsprotokoll": ("get", {}, NUR_SOZIALPLANUNG),
+    "aenderungsverlauf": ("get", "aenderungsverlauf", NUR_SOZIALPLANUNG),
 }
 
 # Cases beyond one per URL: a draft is invisible (404, not 403) to all but the staff.
@@ -224,6 +227,8 @@ def _kwargs(spec):
         return {"pk": BarrierefreiheitRueckmeldung.objects.create(nachricht="Kontrast").pk}
     if spec == "massnahme":
         return {"pk": MassnahmeFactory().pk}
+    if spec == "aenderungsverlauf":
+        return {"art": "massnahme", "pk": MassnahmeFactory().pk}
     if spec == "steuerungsrelevant":
         return {"pk": Handlungsempfehlung.objects.filter(steuerungsrelevanz="hoch").first().pk}
     if spec.startswith("veroeffentlicht"):

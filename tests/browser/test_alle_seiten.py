@@ -78,6 +78,8 @@ SEITEN = {
     "dossier:index": ((ANONYM,), {}),
     "dossier:detail": ((ANONYM,), {"jahr": 2023}),
     "dossier:bearbeiten": ((STAFF,), {"jahr": 2024}),
+    "aenderungsprotokoll": ((STAFF,), {}),
+    "aenderungsverlauf": ((STAFF,), "aenderungsverlauf"),
     # Django's admin: its index, and the changelist and form of one of our models.
     "admin:index": ((ADMIN,), {}),
 }

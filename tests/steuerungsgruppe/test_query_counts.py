@@ -51,7 +51,8 @@ def _befuellen(welt, bis: int) -> None:
     """Grow every list to ``bis`` rows: rounds with entries, circulations, goals, Sitzungen."""
     jahr, sitzung = welt["jahr"], welt["sitzung"]
     for nr in range(welt["anzahl"], bis):
-        runde = RundeFactory(sitzung=sitzung, status=Runde.Status.GESCHLOSSEN, reihenfolge=nr)
+        # Scored while open, then closed: a closed round takes no more entries.
+        runde = RundeFactory(sitzung=sitzung, status=Runde.Status.OFFEN, reihenfolge=nr)
         for i, mitglied in enumerate(welt["mitglieder"]):
             punkte = {str(k.pk): (nr + i) % 6 for k in welt["kriterien"]}
             Einschaetzung.objects.create(
@@ -65,6 +66,8 @@ def _befuellen(welt, bis: int) -> None:
         FachkraefteEinschaetzung.objects.create(
             runde=runde, punkte={}, summe=40, erfasst_von=welt["staff"]
         )
+        runde.status = Runde.Status.GESCHLOSSEN
+        runde.save()
         Runde.objects.create(
             handlungsempfehlung=HandlungsempfehlungFactory(planungsjahr=jahr),
             art=Runde.Art.UMLAUF,
