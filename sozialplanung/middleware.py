@@ -1,11 +1,13 @@
 """A friendly German 503 page while the database cannot be reached, e.g. during a restart."""
 
 import logging
+import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.views.defaults import server_error
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +25,17 @@ def datenbank_nicht_erreichbar() -> HttpResponse:
     antwort["Retry-After"] = str(RETRY_AFTER)
     antwort["Cache-Control"] = "no-store"
     return antwort
+
+
+def serverfehler(request):
+    """Error 500 handler: a database error raised outside a view still gets the 503 page.
+
+    The middleware below catches what views and their templates raise; a session saved
+    after the view, or another middleware asking the database, ends up here instead.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return datenbank_nicht_erreichbar()
+    return server_error(request)
 
 
 class DatenbankAusfallMiddleware:

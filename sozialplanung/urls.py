@@ -84,6 +84,8 @@ urlpatterns = i18n_patterns(
     path("favicon.ico", views.favicon, name="favicon"),
 ]
 
+handler500 = "sozialplanung.middleware.serverfehler"
+
 admin.site.site_header = _("Sozialplanung – Datenverwaltung")
 admin.site.site_title = _("Sozialplanung")
 admin.site.index_title = _("Daten der Sozialplanung")

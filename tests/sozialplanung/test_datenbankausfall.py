@@ -9,7 +9,8 @@ import socket
 from contextlib import contextmanager
 
 import pytest
-from django.db import connections
+from django.db import OperationalError, connections
+from django.urls import get_resolver
 
 from tests.empfehlungen.factories import HandlungsempfehlungFactory
 
@@ -75,3 +76,20 @@ def test_pages_work_again_once_the_database_is_back(client, db, tmp_path):
     antwort = client.get(url)
     assert antwort.status_code == 200
     assert "Ämterlotsinnen im Sozialraum" in antwort.content.decode()
+
+
+def test_database_error_outside_a_view_also_gets_the_503_page(rf):
+    """E.g. a session saved after the view: Django's error-500 handler takes over."""
+    handler = get_resolver().resolve_error_handler(500)
+    try:
+        raise OperationalError("the database system is shutting down")
+    except OperationalError:
+        antwort = handler(rf.get("/"))
+    assert antwort.status_code == 503
+    assert "vorübergehend nicht erreichbar" in antwort.content.decode()
+
+    try:
+        raise ValueError("ein anderer Fehler")
+    except ValueError:
+        antwort = handler(rf.get("/"))
+    assert antwort.status_code == 500
