@@ -4,7 +4,8 @@ The page list comes from the URL resolver: a URL name that is neither in ``SEITE
 ``AUSGENOMMEN`` fails ``test_every_url_name_is_walked_or_excluded``, so a new page cannot
 slip past the walk. Adding a page is one line in ``SEITEN``.
 
-One walk, one browser context per role: each page is opened with the role that sees it,
+The public pages are walked in German and in English. One walk, one browser context per
+role: each page is opened with the role that sees it,
 axe runs with the WCAG 2.1 A/AA tags, and every request the page makes is recorded. The
 test collects every finding of every page and fails once with the whole list.
 """
@@ -15,6 +16,7 @@ from urllib.parse import urlparse
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
 
 from steuerungsgruppe.models import Mitglied
 from tests.browser.test_smoke import WCAG, anmelden, browser  # noqa: F401
@@ -273,6 +275,13 @@ def test_every_page_and_form_passes_axe_and_asks_only_the_test_server(
             if rolle in rollen:
                 url = reverse(name, kwargs=_kwargs(spec))
                 befunde.besuchen(page, live_server.url + url, rolle)
+        if rolle == ANONYM:
+            # The public pages in English (/en/…): same templates, other texts and lengths.
+            with translation.override("en"):
+                for name, (rollen, spec) in SEITEN.items():
+                    if ANONYM in rollen:
+                        url = reverse(name, kwargs=_kwargs(spec))
+                        befunde.besuchen(page, live_server.url + url, rolle)
         if rolle == ADMIN:
             for pfad in ADMIN_SEITEN:
                 befunde.besuchen(page, live_server.url + pfad, rolle)
