@@ -6,9 +6,11 @@ with DEBUG off the secure defaults below apply and ``manage.py check --deploy`` 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +59,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    "csp",
+    "axes",
     "sozialplanung",
     "handlungsfelder",
     "empfehlungen",
@@ -66,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -75,6 +81,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # After authentication, as its documentation asks: it turns a locked login into the
+    # lockout page. Only the database-outage middleware below comes later.
+    "axes.middleware.AxesMiddleware",
     # Last, so that its process_exception sees a view's database error first.
     "sozialplanung.middleware.DatenbankAusfallMiddleware",
 ]
@@ -113,6 +122,12 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Backups (make backup) keep times to the microsecond, see sozialplanung/serialisierung.py.
 SERIALIZATION_MODULES = {"sicherung": "sozialplanung.serialisierung"}
+
+# django-axes first: it refuses a locked login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -168,6 +183,57 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# No script of ours reads the CSRF cookie: forms carry the token in a hidden field.
+CSRF_COOKIE_HTTPONLY = True
+# Pages may use no camera, microphone, place or payment; nothing of ours needs them.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "geolocation": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+
+# Everything a page loads comes from the portal itself (DSGVO: no third party). Scripts
+# only from files: no inline script, no on*-handler, no eval. Styles allow 'unsafe-inline'
+# because plotly.js sets style attributes and injects its own <style> rules when it draws;
+# the issue allows that for styles, not for scripts. The policy is on in development and
+# in the tests too, so that the browser tests see every violation.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+
+# Login throttling (django-axes): five failed logins lock that user name from that
+# address for 15 minutes. Keyed on the pair, so one colleague's typos behind the town
+# hall's shared address lock out nobody else, and one address cannot keep guessing one
+# account. Correct passwords never count; a successful login forgets earlier failures.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/gesperrt.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# The client address is REMOTE_ADDR unless the deployment names the header its own
+# reverse proxy sets (e.g. HTTP_X_REAL_IP): a header a client may send itself would let
+# an attacker pick a new address for every guess.
+AXES_IPWARE_META_PRECEDENCE_ORDER = [os.environ.get("DJANGO_CLIENT_IP_HEADER", "REMOTE_ADDR")]
+
+# Request limits: form posts stay far below 2.5 MB; uploads (GENESIS tables, Beratungen
+# CSV) are checked by their forms against their own limits, with a German message.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
