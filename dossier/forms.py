@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sozialplanung.forms import VerborgeneFelderMixin
 
-class DossierForm(forms.Form):
+
+class DossierForm(VerborgeneFelderMixin, forms.Form):
     zusammenfassung = forms.CharField(
         label=_("Zusammenfassung"),
         required=False,

@@ -51,12 +51,16 @@ class BeratungenCsvForm(forms.Form):
 
 
 class MassnahmeStatusForm(forms.ModelForm):
+    # The model's TextField has no limit; the note of one step stays short.
+    notiz = forms.CharField(
+        label=_("Notiz"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
     class Meta:
         model = MassnahmeStatusAenderung
         fields = ["status", "datum", "budget_ausgegeben", "notiz"]
         widgets = {
             "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "notiz": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, massnahme: Massnahme, **kwargs):

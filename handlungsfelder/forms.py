@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handlungsfelder.importer import MAX_BYTES
 from handlungsfelder.models import Handlungsfeld, Indikator
+from sozialplanung.forms import VerborgeneFelderMixin
 
 
 class IndikatorUploadForm(forms.Form):
@@ -46,14 +47,16 @@ class IndikatorImportBestaetigenForm(forms.Form):
         self.fields["handlungsfelder"].queryset = felder
 
 
-class StrategischeAnalyseForm(forms.Form):
+class StrategischeAnalyseForm(VerborgeneFelderMixin, forms.Form):
     text = forms.CharField(
         label=_("Zusammenfassung der Strategischen Analyse"),
+        max_length=20000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
     )
     erkenntnisse = forms.CharField(
         label=_("Erkenntnisse partizipativer Prozesse"),
+        max_length=20000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
@@ -63,6 +66,7 @@ class StrategischeAnalyseForm(forms.Form):
     )
     fakten = forms.CharField(
         label=_("Zahlen, Daten, Fakten: Kernaussagen"),
+        max_length=20000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Eine Aussage je Zeile; das Planungsdossier zeigt sie als Aufzählung."),

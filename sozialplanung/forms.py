@@ -17,6 +17,7 @@ class PhasenWechselForm(forms.Form):
 class PhaseZurueckForm(PhasenWechselForm):
     begruendung = forms.CharField(
         label=_("Begründung"),
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "Wird mit Ihrem Namen und dem Zeitpunkt im Verlauf des Planungsjahres gespeichert."
@@ -97,3 +98,27 @@ class BarrierefreiheitRueckmeldungForm(forms.ModelForm):
                 _("Ihre Rückmeldung konnte nicht gespeichert werden."), code="honeypot"
             )
         return cleaned
+
+
+class VerborgeneFelderMixin:
+    """Shows an error of a hidden field at the top of the form.
+
+    A hidden field (the version of an optimistically locked text) is invalid only when the
+    page was tampered with or cut short; crispy renders no message for it, so the form
+    would come back without a word.
+    """
+
+    def clean(self):
+        daten = super().clean()
+        if any(name in self.errors for name, feld in self.fields.items() if feld.widget.is_hidden):
+            self.add_error(
+                None,
+                ValidationError(
+                    _(
+                        "Die Seite war unvollständig oder veraltet. Bitte laden Sie sie neu "
+                        "und versuchen Sie es noch einmal."
+                    ),
+                    code="verborgen_ungueltig",
+                ),
+            )
+        return daten
