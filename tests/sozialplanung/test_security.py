@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -138,3 +139,24 @@ def test_password_change_refuses_a_weak_password_in_german(client):
     assert "Dieses Passwort ist komplett numerisch" in text
     user.refresh_from_db()
     assert user.check_password(PASSWORT)
+
+
+@pytest.mark.django_db
+def test_a_post_beyond_the_size_limit_gets_a_german_page(client):
+    antwort = client.post(reverse("login"), {"username": "x" * 3_000_000, "password": "y"})
+    assert antwort.status_code == 400
+    assert "Die gesendeten Daten waren zu umfangreich" in antwort.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_upload_beyond_the_limit_is_refused_with_the_size(
+    client, sozialplanung_user, monkeypatch
+):
+    # The real limit is 50 MB; the form's check is the same with a smaller one.
+    monkeypatch.setattr("handlungsfelder.forms.MAX_BYTES", 1000)
+    client.force_login(sozialplanung_user)
+    datei = SimpleUploadedFile("gross.csv", b"a;b\n" * 1000, content_type="text/csv")
+    antwort = client.post(reverse("handlungsfelder:import"), {"datei": datei})
+    assert antwort.status_code == 200
+    assert "is-invalid" in antwort.content.decode()
+    assert "erlaubt sind höchstens 50 MB" in antwort.content.decode()
