@@ -143,6 +143,24 @@ def _csv_text(inhalt: bytes) -> str:
     raise CsvFehler([_("Die Datei ist weder UTF-8 noch Windows-1252 kodiert.")])
 
 
+def _csv_zeilen(text: str, dialekt) -> list[list[str]]:
+    """All rows; a line the csv module cannot split (a lone carriage return, an open
+    quote) is refused with its number instead of escaping as ``csv.Error``."""
+    leser = csv.reader(io.StringIO(text, newline=""), dialekt)
+    zeilen = []
+    try:
+        for felder in leser:
+            zeilen.append(felder)
+    except csv.Error:
+        raise CsvFehler(
+            [
+                _("Zeile %(zeile)s: Die Zeile lässt sich nicht in Spalten aufteilen.")
+                % {"zeile": leser.line_num}
+            ]
+        ) from None
+    return zeilen
+
+
 def beratungen_csv_lesen(*, inhalt: bytes) -> CsvBilanz:
     """Read and check the whole file; raise ``CsvFehler`` naming every bad line."""
     text = _csv_text(inhalt)
@@ -150,7 +168,7 @@ def beratungen_csv_lesen(*, inhalt: bytes) -> CsvBilanz:
         dialekt = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=";,\t")
     except csv.Error:
         dialekt = _Semikolon
-    leser = csv.reader(io.StringIO(text), dialekt)
+    leser = iter(_csv_zeilen(text, dialekt))
     kopf = next(leser, None)
     if kopf is None:
         raise CsvFehler([_("Die Datei ist leer.")])
