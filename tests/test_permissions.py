@@ -4,14 +4,17 @@ The table below must name every URL of the portal: a new URL without an entry fa
 ``test_matrix_covers_every_url``, so nobody forgets to decide who may see it.
 """
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from empfehlungen.models import Handlungsempfehlung
 from sozialplanung.models import BarrierefreiheitRueckmeldung
-from steuerungsgruppe.models import Runde, Sitzung
+from steuerungsgruppe.models import Mitglied, Runde, Sitzung
 from tests.empfehlungen.factories import (
     HandlungsempfehlungFactory,
     MassnahmeFactory,
@@ -174,6 +177,35 @@ ZUSATZ = [
     # Before its phase a dossier is a draft for staff; others learn nothing of it.
     ("dossier:detail", {"jahr": 2024}, NUR_SOZIALPLANUNG | ENTWURF_UNSICHTBAR),
     ("dossier:pdf", {"jahr": 2024}, NUR_SOZIALPLANUNG | ENTWURF_UNSICHTBAR),
+    # A submitted, unpublished proposal of another group: only staff see or act on it.
+    ("empfehlungen:detail", "eingereicht", NUR_SOZIALPLANUNG | ENTWURF_UNSICHTBAR),
+    ("empfehlungen:update", "eingereicht_kurz", VORSCHLAGENDE | {"fokusgruppe": 404}),
+    (
+        "empfehlungen:status",
+        "post",
+        "eingereicht_kurz",
+        VORSCHLAGENDE | {"fokusgruppe": 404, "sozialplanung": 400, "admin": 400},
+    ),
+    # Only a steuerungsrelevant recommendation has a Kreistag draft; staff get 404 too.
+    (
+        "empfehlungen:vorlage_entwurf",
+        "eingereicht_kurz",
+        NUR_SOZIALPLANUNG | {"sozialplanung": 404, "admin": 404},
+    ),
+    ("empfehlungen:wirkungsziel_create", "eingereicht_kurz", NUR_SOZIALPLANUNG),
+    # Scoring: a closed round refuses a member's entry; a former member may not score.
+    (
+        "steuerungsgruppe:einschaetzung",
+        "post",
+        "runde_geschlossen",
+        NUR_MITGLIEDER | {"steuerungsgruppe": 409},
+    ),
+    (
+        "steuerungsgruppe:einschaetzung",
+        "runde_ehemals",
+        NUR_MITGLIEDER | {"steuerungsgruppe": 403},
+    ),
+    ("steuerungsgruppe:mitwirken", "ehemals", NUR_MITGLIEDER | {"steuerungsgruppe": 403}),
 ]
 
 
@@ -212,10 +244,19 @@ def _kwargs(spec):
         return spec
     if spec == "sitzung":
         return {"pk": Sitzung.objects.get(datum="2023-05-12").pk}
-    if spec == "runde":
+    if spec.endswith("ehemals"):
+        # The member's term ended yesterday: the role alone does not let them score.
+        gestern = timezone.localdate() - datetime.timedelta(days=1)
+        Mitglied.objects.filter(user__username="mitglied").update(
+            mitglied_von=gestern - datetime.timedelta(days=365), mitglied_bis=gestern
+        )
+        if spec == "ehemals":
+            return {}
+    if spec.startswith("runde"):
         # The demo's prepared round, opened so that members may score it.
         runde = Runde.objects.get(handlungsempfehlung__titel__startswith="Ausweitung")
-        Runde.objects.filter(pk=runde.pk).update(status=Runde.Status.OFFEN)
+        status = Runde.Status.GESCHLOSSEN if spec == "runde_geschlossen" else Runde.Status.OFFEN
+        Runde.objects.filter(pk=runde.pk).update(status=status)
         return {"pk": runde.pk}
     if spec == "indikator":
         return {"pk": IndikatorFactory().pk}
@@ -233,6 +274,12 @@ def _kwargs(spec):
         return {"pk": Handlungsempfehlung.objects.filter(steuerungsrelevanz="hoch").first().pk}
     if spec.startswith("veroeffentlicht"):
         empfehlung = Handlungsempfehlung.objects.veroeffentlicht().first()
+    elif spec.startswith("eingereicht"):
+        # Submitted by another Fokusgruppe and not yet published.
+        empfehlung = HandlungsempfehlungFactory(
+            status=Handlungsempfehlung.Status.EINGEREICHT,
+            planungsjahr=Handlungsempfehlung.objects.first().planungsjahr,
+        )
     else:
         empfehlung = HandlungsempfehlungFactory(
             status=Handlungsempfehlung.Status.ENTWURF,
@@ -246,7 +293,7 @@ def _kwargs(spec):
 
 
 CASES = [(name, *entry) for name, entry in MATRIX.items()] + [
-    (name, "get", spec, expected) for name, spec, expected in ZUSATZ
+    (name, "get", *rest) if len(rest) == 2 else (name, *rest) for name, *rest in ZUSATZ
 ]
 
 
