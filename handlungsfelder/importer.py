@@ -481,7 +481,14 @@ def _tidy_rahmen(kopf: list[str], daten: list[list]) -> pd.DataFrame:
 def _lesen_tidy_csv(text: str) -> Ergebnis:
     erste = text.lstrip("\ufeff").split("\n", 1)[0]
     trenner = ";" if erste.count(";") >= erste.count(",") else ","
-    zeilen = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=trenner))
+    # newline="": a lone carriage return ends a line instead of escaping as csv.Error.
+    leser = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=trenner)
+    try:
+        zeilen = list(leser)
+    except csv.Error:
+        raise ImportFehler(
+            _("Die Zeile lässt sich nicht in Spalten aufteilen."), leser.line_num
+        ) from None
     kopf = [k.strip().lower() for k in zeilen[0]]
     daten = []
     for nr, zellen in enumerate(zeilen[1:], start=2):

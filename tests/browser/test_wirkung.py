@@ -46,7 +46,9 @@ def test_wirkung_filter_and_a_detail_page_with_charts_pass_axe(
     page.get_by_role("link", name="Fachdienst Jugend/Soziale Dienste").click()
     page.wait_for_selector("h2#wirkungslogik-titel")
     # One chart per goal, drawn by the vendored plotly.js.
-    page.wait_for_function("document.querySelectorAll('.diagramm-flaeche .main-svg').length >= 3")
+    # A locator, not wait_for_function: Playwright evaluates that with eval(), which the
+    # Content-Security-Policy forbids.
+    page.locator(".diagramm-flaeche .main-svg").nth(2).wait_for()
     assert page.locator(".wirkungstreppe .stufe-2 .stufe-ziele li").count() == 2
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert _axe_violations(page) == []
