@@ -222,6 +222,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "sozialplanung.anmeldung.axes_benutzername"
 AXES_LOCKOUT_TEMPLATE = "registration/gesperrt.html"
 AXES_HTTP_RESPONSE_CODE = 429
 # The client address is REMOTE_ADDR unless the deployment names the header its own

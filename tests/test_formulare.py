@@ -253,9 +253,9 @@ def test_form_refuses_oversized_input_and_unknown_choices(demo_data, users, url_
     assert formulare, f"Kein Formular für {url_name} auf {seiten_url}"
 
     probleme = []
+    vorher = _fingerabdruck()
     for ziel, felder in formulare:
         for variante, daten in _varianten(felder).items():
-            vorher = _fingerabdruck()
             antwort = client.post(ziel, daten)
             text = antwort.content.decode(errors="replace")
             if antwort.status_code == 302:
@@ -271,6 +271,8 @@ def test_form_refuses_oversized_input_and_unknown_choices(demo_data, users, url_
                 and "alert-danger" not in text
             ):
                 probleme.append(f"{ziel} {variante}: keine Fehlermeldung")
-            if _fingerabdruck() != vorher:
+            nachher = _fingerabdruck()
+            if nachher != vorher:
                 probleme.append(f"{ziel} {variante}: Daten geändert")
+            vorher = nachher
     assert probleme == [], "\n".join(probleme)

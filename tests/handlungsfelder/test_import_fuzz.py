@@ -22,7 +22,7 @@ ECHT = (GENESIS / "12411-01-01-4_00.csv").read_bytes()
 ECHTE_ZEILEN = ECHT.decode("cp1252").splitlines()
 KODIERUNGEN = ["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"]
 SCHNELL = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 zelle = st.one_of(

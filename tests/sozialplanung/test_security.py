@@ -160,3 +160,11 @@ def test_an_upload_beyond_the_limit_is_refused_with_the_size(
     assert antwort.status_code == 200
     assert "is-invalid" in antwort.content.decode()
     assert "erlaubt sind höchstens 50 MB" in antwort.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_absurdly_long_user_name_is_refused_and_still_counted():
+    # PostgreSQL refused to record a name over 255 characters: a 500 instead of a refusal.
+    for _ in range(4):
+        assert _anmelden(Client(), "x" * 100_000, "falsch").status_code == 200
+    assert _anmelden(Client(), "x" * 100_000, "falsch").status_code == 429
