@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import reverse
@@ -174,6 +174,9 @@ class RueckmeldungErledigtView(RoleRequiredMixin, View):
 
     def post(self, request, pk: int):
         rueckmeldung = get_object_or_404(BarrierefreiheitRueckmeldung, pk=pk)
+        if request.POST.get("erledigt") not in ("0", "1"):
+            # Only a tampered request sends anything else; the page always sends 0 or 1.
+            return HttpResponseBadRequest(_("Unbekannter Bearbeitungsschritt."))
         erledigt = request.POST.get("erledigt") == "1"
         services.rueckmeldung_set_erledigt(rueckmeldung=rueckmeldung, erledigt=erledigt)
         if erledigt:
