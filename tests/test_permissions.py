@@ -65,10 +65,11 @@ MATRIX = {
     "datenschutz": ("get", {}, OEFFENTLICH),
     "barrierefreiheit": ("get", {}, OEFFENTLICH),
     "barrierefreiheit_rueckmeldungen": ("get", {}, NUR_SOZIALPLANUNG),
+    # A POST without erledigt=0/1 is refused as a bad request by those who may act.
     "barrierefreiheit_rueckmeldung_erledigt": (
         "post",
         "rueckmeldung",
-        NUR_SOZIALPLANUNG | {"sozialplanung": 302, "admin": 302},
+        NUR_SOZIALPLANUNG | {"sozialplanung": 400, "admin": 400},
     ),
     "leichte_sprache": ("get", {}, OEFFENTLICH),
     "favicon": ("get", {}, dict.fromkeys(ROLLEN, 302)),
