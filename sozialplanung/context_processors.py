@@ -1,6 +1,7 @@
 """Values every page needs: the publisher, the user's roles and the page in each language."""
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info, override
 
@@ -30,6 +31,11 @@ def _in_sprache(request, sprache: str) -> str:
 def sprachen(request) -> dict:
     """The same page in every language, for the switch and the hreflang links."""
     if not hasattr(request, "get_full_path"):
+        return {}
+    try:
+        request.get_host()
+    except DisallowedHost:
+        # The 400 page for a forged Host header must not fail on that header again.
         return {}
     aktuell = get_language()
     seiten = [

@@ -1,6 +1,7 @@
 """A friendly German 503 page while the database cannot be reached, e.g. during a restart."""
 
 import logging
+import sqlite3
 import sys
 
 from django.conf import settings
@@ -27,13 +28,36 @@ def datenbank_nicht_erreichbar() -> HttpResponse:
     return antwort
 
 
+# SQLSTATE of a lost connection: class 08, and the server shutting down or starting up.
+VERBINDUNG_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+SQLITE_NICHT_ERREICHBAR = ("unable to open database", "database is locked")
+
+
+def verbindung_verloren(fehler: BaseException) -> bool:
+    """Whether a database error means "cannot reach the database", as during a restart.
+
+    Other errors of the same class, such as SQLite's "no such table" after a forgotten
+    migrate, are real faults: they must reach the error 500 page and its log.
+    """
+    if isinstance(fehler, InterfaceError):
+        return True
+    if not isinstance(fehler, OperationalError):
+        return False
+    ursache = fehler.__cause__
+    if isinstance(ursache, sqlite3.Error):
+        return any(text in str(ursache) for text in SQLITE_NICHT_ERREICHBAR)
+    sqlstate = getattr(ursache, "sqlstate", None)
+    # psycopg gives no SQLSTATE when it could not reach the server at all.
+    return sqlstate is None or sqlstate.startswith(VERBINDUNG_SQLSTATES)
+
+
 def serverfehler(request):
     """Error 500 handler: a database error raised outside a view still gets the 503 page.
 
     The middleware below catches what views and their templates raise; a session saved
     after the view, or another middleware asking the database, ends up here instead.
     """
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+    if verbindung_verloren(sys.exc_info()[1]):
         return datenbank_nicht_erreichbar()
     return server_error(request)
 
@@ -41,9 +65,8 @@ def serverfehler(request):
 class DatenbankAusfallMiddleware:
     """Turns a lost or refused database connection in a view into the 503 page.
 
-    Django wraps every driver error of this kind (connection refused, connection
-    terminated by a restart, a deadlock to retry) as OperationalError or InterfaceError;
-    all of them pass, so the visitor is asked to retry rather than shown an error 500.
+    Only a lost or refused connection (see ``verbindung_verloren``) gets the 503, so the
+    visitor is asked to retry; any other database error stays an error 500.
     """
 
     def __init__(self, get_response):
@@ -53,7 +76,7 @@ class DatenbankAusfallMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
+        if not verbindung_verloren(exception):
             return None
         logger.warning(
             "Datenbank nicht erreichbar (%s %s): %s", request.method, request.path, exception

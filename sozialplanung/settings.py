@@ -228,7 +228,11 @@ AXES_HTTP_RESPONSE_CODE = 429
 # The client address is REMOTE_ADDR unless the deployment names the header its own
 # reverse proxy sets (e.g. HTTP_X_REAL_IP): a header a client may send itself would let
 # an attacker pick a new address for every guess.
-AXES_IPWARE_META_PRECEDENCE_ORDER = [os.environ.get("DJANGO_CLIENT_IP_HEADER", "REMOTE_ADDR")]
+CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
+AXES_CLIENT_IP_CALLABLE = "sozialplanung.anmeldung.client_adresse"
+# Only failed logins are kept, and only until their lock expires (DSGVO: no log of
+# every successful login with address and browser).
+AXES_DISABLE_ACCESS_LOG = True
 
 # Request limits: form posts stay far below 2.5 MB; uploads (GENESIS tables, Beratungen
 # CSV) are checked by their forms against their own limits, with a German message.

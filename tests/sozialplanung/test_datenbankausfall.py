@@ -9,7 +9,7 @@ import socket
 from contextlib import contextmanager
 
 import pytest
-from django.db import OperationalError, connections
+from django.db import DatabaseError, OperationalError, connections
 from django.urls import get_resolver
 
 from tests.empfehlungen.factories import HandlungsempfehlungFactory
@@ -91,5 +91,16 @@ def test_database_error_outside_a_view_also_gets_the_503_page(rf):
     try:
         raise ValueError("ein anderer Fehler")
     except ValueError:
+        antwort = handler(rf.get("/"))
+    assert antwort.status_code == 500
+
+
+def test_a_database_fault_that_is_no_outage_stays_an_error_500(rf, db):
+    """A missing table is a fault to fix, not a restart to wait for."""
+    handler = get_resolver().resolve_error_handler(500)
+    try:
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT * FROM tabelle_gibt_es_nicht")
+    except DatabaseError:
         antwort = handler(rf.get("/"))
     assert antwort.status_code == 500

@@ -114,6 +114,22 @@ def test_a_lock_holds_one_name_from_one_address_only():
 
 
 @pytest.mark.django_db
+def test_behind_a_proxy_the_lock_uses_the_address_the_proxy_names(settings):
+    """Every request comes from the proxy; the lock must still fall on one browser only."""
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    UserFactory(username="vertipper")
+    proxy = "10.0.0.1"
+    for _ in range(5):
+        _anmelden(Client(HTTP_X_REAL_IP="203.0.113.7"), "vertipper", "falsch", adresse=proxy)
+
+    gesperrt = _anmelden(Client(HTTP_X_REAL_IP="203.0.113.7"), "vertipper", PASSWORT, proxy)
+    assert gesperrt.status_code == 429
+    # The same person from another browser behind the same proxy is not locked out.
+    anderer = _anmelden(Client(HTTP_X_REAL_IP="198.51.100.9"), "vertipper", PASSWORT, proxy)
+    assert anderer.status_code == 302
+
+
+@pytest.mark.django_db
 def test_a_successful_login_forgets_earlier_failures():
     UserFactory(username="vertipper")
     for _ in range(4):
@@ -168,3 +184,9 @@ def test_an_absurdly_long_user_name_is_refused_and_still_counted():
     for _ in range(4):
         assert _anmelden(Client(), "x" * 100_000, "falsch").status_code == 200
     assert _anmelden(Client(), "x" * 100_000, "falsch").status_code == 429
+
+
+def test_a_forged_host_header_gets_the_german_400_page_not_an_error(client):
+    antwort = client.get("/impressum/", HTTP_HOST="evil.example")
+    assert antwort.status_code == 400
+    assert "Anfrage nicht verarbeitet" in antwort.content.decode()
