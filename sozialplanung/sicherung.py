@@ -79,11 +79,18 @@ def _freier_name(ordner: Path, stamm: str) -> Path:
 
 def sicherung_erstellen(ordner: Path, praefix: str = "sozialplanung") -> Ergebnis:
     """Write a backup of the database and the uploads into ``ordner``; never overwrite."""
-    ordner.mkdir(parents=True, exist_ok=True)
+    # Backups hold password hashes and personal data: for the owner's eyes only.
+    ordner.mkdir(mode=0o700, parents=True, exist_ok=True)
     jetzt = timezone.localtime()
     ziel = _freier_name(ordner, f"{praefix}-{jetzt:%Y-%m-%d-%H%M%S}")
-    # One read transaction: the rows fit together even while the portal is in use.
+    verbindung = connections[DEFAULT_DB_ALIAS]
+    eigene_transaktion = not verbindung.in_atomic_block
     with transaction.atomic():
+        if eigene_transaktion and verbindung.vendor == "postgresql":
+            # One snapshot for every table, so the rows fit together while the portal is
+            # in use (READ COMMITTED would give each table's query a snapshot of its own).
+            with verbindung.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         daten = daten_json().encode()
         migrationen = _migrationen()
     datensaetze = len(json.loads(daten))
@@ -99,6 +106,7 @@ def sicherung_erstellen(ordner: Path, praefix: str = "sozialplanung") -> Ergebni
     }
     # Written under a temporary name first, so an interrupted run leaves no half file.
     teil = ziel.with_suffix(".teil")
+    teil.touch(mode=0o600)
     with tarfile.open(teil, "w:gz") as archiv:
         for name, inhalt in (
             (MANIFEST, json.dumps(manifest, indent=1).encode()),
@@ -161,6 +169,30 @@ def _migrationen_pruefen(manifest: dict) -> None:
     )
 
 
+@dataclass
+class _Medientausch:
+    """Puts the restored upload folder in place with two renames, and can undo them."""
+
+    medien: Path
+    neu: Path
+    alt: Path
+    alt_weggelegt: bool = False
+    neu_eingesetzt: bool = False
+
+    def ausfuehren(self) -> None:
+        if self.medien.exists():
+            self.medien.rename(self.alt)
+            self.alt_weggelegt = True
+        self.neu.rename(self.medien)
+        self.neu_eingesetzt = True
+
+    def zuruecknehmen(self) -> None:
+        if self.neu_eingesetzt:
+            self.medien.rename(self.neu)
+        if self.alt_weggelegt:
+            self.alt.rename(self.medien)
+
+
 @contextmanager
 def _oeffnen(datei: Path):
     try:
@@ -200,25 +232,26 @@ def sicherung_einspielen(datei: Path) -> Ergebnis:
                 _("%(datei)s ist unvollständig: es fehlen die Dateien %(liste)s.")
                 % {"datei": datei, "liste": ", ".join(fehlend[:5])}
             )
+        alt = medien.with_name(medien.name + ".alt")
+        shutil.rmtree(alt, ignore_errors=True)
+        tausch = _Medientausch(medien, neue_medien, alt)
         try:
             with transaction.atomic():
                 # Empty every table, content types included, and load the saved rows
                 # with their own keys; post_migrate must not recreate rows in between.
                 call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
                 call_command("loaddata", str(entpackt / DATEN), verbosity=0)
-        except Exception as exc:  # any failure leaves the data as it was
+                # The uploads are swapped before the commit: if that fails, the rows
+                # are rolled back too.
+                tausch.ausfuehren()
+        except Exception as exc:  # any failure leaves the data and the files as they were
+            tausch.zuruecknehmen()
             raise SicherungFehler(
                 _(
-                    "Die Daten aus %(datei)s ließen sich nicht einspielen; nichts wurde geändert. "
-                    "Grund: %(grund)s"
+                    "Die Daten aus %(datei)s ließen sich nicht einspielen; nichts wurde "
+                    "geändert. Grund: %(grund)s"
                 )
                 % {"datei": datei, "grund": exc}
             ) from exc
-        # The database is committed; now swap the upload folder in one rename each.
-        alt = medien.with_name(medien.name + ".alt")
-        shutil.rmtree(alt, ignore_errors=True)
-        if medien.exists():
-            medien.rename(alt)
-        neue_medien.rename(medien)
         shutil.rmtree(alt, ignore_errors=True)
     return Ergebnis(Path(datei), manifest.get("datensaetze", 0), len(manifest.get("dateien", [])))

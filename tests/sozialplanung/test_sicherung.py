@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from empfehlungen.models import Handlungsempfehlung
 from handlungsfelder.models import IndikatorImport
@@ -23,6 +24,17 @@ ROOT = Path(__file__).resolve().parents[2]
 def uploads() -> dict[str, bytes]:
     wurzel = Path(settings.MEDIA_ROOT)
     return {str(p.relative_to(wurzel)): p.read_bytes() for p in wurzel.rglob("*") if p.is_file()}
+
+
+def zeilen_je_tabelle() -> dict[str, int]:
+    """Every table of the database, including those dumpdata knows nothing of."""
+    with connection.cursor() as cursor:
+        tabellen = connection.introspection.table_names(cursor)
+        zaehlung = {}
+        for tabelle in tabellen:
+            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(tabelle)}")
+            zaehlung[tabelle] = cursor.fetchone()[0]
+    return zaehlung
 
 
 def sichern(ordner: Path) -> Path:
@@ -52,8 +64,12 @@ def bestand(transactional_db, demo_data, tmp_path, settings):
 
 def test_round_trip_gives_back_the_same_database_and_uploads(bestand):
     daten_vorher, dateien_vorher = daten_json(), uploads()
+    tabellen_vorher = zeilen_je_tabelle()
     assert len(dateien_vorher) == 2
     archiv = sichern(bestand / "sicherungen")
+    # Password hashes and personal data: readable by the owner only.
+    assert archiv.stat().st_mode & 0o077 == 0
+    assert archiv.parent.stat().st_mode & 0o077 == 0
 
     # After the backup, someone edits, deletes and uploads.
     empfehlung = Handlungsempfehlung.objects.order_by("pk").first()
@@ -68,6 +84,7 @@ def test_round_trip_gives_back_the_same_database_and_uploads(bestand):
     ausgabe = einspielen(archiv)
 
     assert daten_json() == daten_vorher
+    assert zeilen_je_tabelle() == tabellen_vorher
     assert uploads() == dateien_vorher
     assert "Sicherung eingespielt" in ausgabe
     # The state just before the restore was saved too, so nothing is lost.
@@ -140,6 +157,21 @@ def test_broken_backup_changes_nothing(bestand):
             sicherung_einspielen(datei)
         assert daten_json() == daten_jetzt, datei
         assert uploads() == dateien_jetzt, datei
+
+
+def test_uploads_that_cannot_be_swapped_roll_the_data_back_too(bestand, settings):
+    archiv = sichern(bestand / "sicherungen")
+    Handlungsempfehlung.objects.update(titel="Stand nach der Sicherung")
+    daten_jetzt, dateien_jetzt = daten_json(), uploads()
+    # A file where the old upload folder would be put aside: the rename fails for real.
+    medien = Path(settings.MEDIA_ROOT)
+    medien.with_name(medien.name + ".alt").write_text("im Weg")
+
+    with pytest.raises(SicherungFehler, match="nichts wurde geändert"):
+        sicherung_einspielen(archiv)
+
+    assert daten_json() == daten_jetzt
+    assert uploads() == dateien_jetzt
 
 
 def test_restore_command_names_a_missing_file(db, tmp_path):
