@@ -120,6 +120,9 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The reason of a change (e.g. the comment when a proposal is returned, up to 2000
+# characters) is kept whole in the change log; the default column holds only 100.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 # Backups (make backup) keep times to the microsecond, see sozialplanung/serialisierung.py.
 SERIALIZATION_MODULES = {"sicherung": "sozialplanung.serialisierung"}
 

@@ -223,3 +223,13 @@ def test_a_massnahme_step_makes_an_open_edit_form_stale(sozialplanung_user):
         services.empfehlung_update(
             empfehlung_id=empfehlung.pk, version=geoeffnet, daten={}, user=sozialplanung_user
         )
+
+
+def test_a_long_return_comment_is_kept_whole_in_the_change_log(sozialplanung_user):
+    """The form allows 2000 characters; the change log must store them all (PostgreSQL)."""
+    eingereicht = HandlungsempfehlungFactory(status=Status.EINGEREICHT)
+    kommentar = "Bitte die Kosten je Standort und die Zielgruppe genauer beschreiben. " * 25
+    services.empfehlung_return(
+        empfehlung_id=eingereicht.pk, version=1, user=sozialplanung_user, kommentar=kommentar
+    )
+    assert eingereicht.history.latest().history_change_reason == kommentar.strip()
