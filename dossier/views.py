@@ -17,6 +17,7 @@ from dossier.forms import DossierForm
 from dossier.models import Dossier
 from dossier.selectors import dossier_inhalt
 from empfehlungen.models import Handlungsempfehlung
+from sozialplanung.anzeige import DeutschesDokumentMixin
 from sozialplanung.models import Phase, Planungsjahr
 from sozialplanung.roles import RoleRequiredMixin, is_sozialplanung
 
@@ -71,7 +72,7 @@ class DossierDetailView(TemplateView):
         )
 
 
-class DossierPdfView(View):
+class DossierPdfView(DeutschesDokumentMixin, View):
     """The PDF, built once per content and then served from the cache."""
 
     def get(self, request, jahr: int):

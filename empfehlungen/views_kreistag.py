@@ -23,6 +23,7 @@ from empfehlungen.services_kreistag import (
     beratungen_csv_lesen,
     massnahme_status_update,
 )
+from sozialplanung.anzeige import DeutschesDokumentMixin
 from sozialplanung.roles import RoleRequiredMixin
 
 CSV_SITZUNG = "kreistag_beratungen_csv"
@@ -143,7 +144,7 @@ class UmsetzungListView(FilterView):
         return umsetzung_queryset(self.request.user)
 
 
-class VorlageEntwurfView(RoleRequiredMixin, View):
+class VorlageEntwurfView(RoleRequiredMixin, DeutschesDokumentMixin, View):
     """The text of a Mitteilungs- or Beschlussvorlage for a steuerungsrelevant recommendation.
 
     As the 2023 protocol's "Verbindlichere Handlungsempfehlungen" asks, it carries a

@@ -1,5 +1,7 @@
-"""How the portal names people, in pages, messages and __str__ alike."""
+"""How the portal names people, in pages, messages and __str__ alike, and in which
+language its official documents appear."""
 
+from django.utils import translation
 from django.utils.translation import gettext
 
 
@@ -14,3 +16,12 @@ def zeilen(text: str, zeichen: str = " ") -> list[str]:
     """The non-empty lines of a text that staff type one item per line, trimmed of
     ``zeichen`` (e.g. bullet marks they paste along)."""
     return [zeile.strip(zeichen) for zeile in text.splitlines() if zeile.strip(zeichen)]
+
+
+class DeutschesDokumentMixin:
+    """For the county's official documents (the PDFs): German from the first query to the
+    last byte, also when an English page links to them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        with translation.override("de"):
+            return super().dispatch(request, *args, **kwargs)

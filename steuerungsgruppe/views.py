@@ -7,12 +7,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from empfehlungen.models import Handlungsempfehlung
+from sozialplanung.anzeige import DeutschesDokumentMixin
 from sozialplanung.forms import fehler_ins_formular
 from sozialplanung.models import Phase, Planungsjahr
 from sozialplanung.roles import STEUERUNGSGRUPPE, RoleRequiredMixin
@@ -71,16 +72,14 @@ class ProtokollView(UmlaufAbschliessenMixin, DetailView):
         return context
 
 
-class ProtokollPdfView(ProtokollView):
+class ProtokollPdfView(DeutschesDokumentMixin, ProtokollView):
     template_name = "steuerungsgruppe/protokoll_pdf.html"
 
     def render_to_response(self, context, **response_kwargs):
         # Imported here: WeasyPrint loads Pango, which only this view needs.
         from weasyprint import HTML
 
-        # The protocol is the county's official record: German on the English pages too.
-        with translation.override("de"):
-            html = render_to_string(self.template_name, context, request=self.request)
+        html = render_to_string(self.template_name, context, request=self.request)
         pdf = HTML(string=html, base_url=self.request.build_absolute_uri("/")).write_pdf()
         response = HttpResponse(pdf, content_type="application/pdf")
         datum = self.object.datum.strftime("%Y-%m-%d")

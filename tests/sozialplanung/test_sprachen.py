@@ -186,5 +186,18 @@ def test_protocol_pdf_stays_german_on_the_english_pages(demo_data):
     antwort = Client().get(url)
     assert antwort.status_code == 200
     text = "".join(seite.extract_text() for seite in PdfReader(BytesIO(antwort.content)).pages)
+    text = " ".join(text.split())
     assert "Steuerungsgruppe" in text
     assert "Protokoll" in text
+    # The result sentences are built before the template; they must be German too.
+    assert "wird als in hohem Maße steuerungsrelevant eingeschätzt" in text
+    assert "is rated" not in text and "relevant for steering" not in text
+
+
+def test_dossier_pdf_from_an_english_page_is_the_same_german_file(demo_data, settings):
+    """One official document: /en/ neither builds nor caches a second PDF."""
+    englisch = Client().get(_englisch("dossier:pdf", jahr=2023))
+    deutsch = Client().get(reverse("dossier:pdf", kwargs={"jahr": 2023}))
+    assert englisch.status_code == deutsch.status_code == 200
+    assert b"".join(englisch.streaming_content) == b"".join(deutsch.streaming_content)
+    assert len(list(Path(settings.DOSSIER_CACHE_DIR).rglob("*.pdf"))) == 1
