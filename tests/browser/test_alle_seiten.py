@@ -13,6 +13,7 @@ test collects every finding of every page and fails once with the whole list.
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -22,6 +23,8 @@ from steuerungsgruppe.models import Mitglied
 from tests.browser.test_smoke import WCAG, anmelden, browser  # noqa: F401
 from tests.steuerungsgruppe.factories import MitgliedFactory
 from tests.test_permissions import _all_url_names, _kwargs
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ANONYM = "anonym"
 FOKUS = "fokusgruppe"

@@ -1,5 +1,8 @@
 """The feedback form of the Erklärung zur Barrierefreiheit and the staff's list of reports."""
 
+import re
+from html import unescape
+
 import pytest
 from django.urls import reverse
 
@@ -71,8 +74,11 @@ def test_filled_honeypot_stores_nothing(client):
     assert BarrierefreiheitRueckmeldung.objects.count() == 0
 
 
-def test_form_names_the_page_a_link_passes_along(client):
-    html = client.get(URL, {"seite": "/empfehlungen/"}).content.decode()
+def test_every_page_links_to_the_form_naming_itself(client):
+    seite = client.get("/empfehlungen/").content.decode()
+    link = re.search(r'href="([^"]*)"[^>]*>Barriere auf dieser Seite melden<', seite)
+    assert link, "Link im Fuß der Seite fehlt"
+    html = client.get(unescape(link.group(1))).content.decode()
     assert 'name="seite" value="/empfehlungen/"' in html
 
 
@@ -117,10 +123,12 @@ def test_members_may_neither_read_nor_close_reports(client, steuerungsgruppe_use
     assert not rueckmeldung.erledigt
 
 
-@pytest.mark.parametrize("anzahl", [3, 30])
-def test_staff_list_queries_do_not_grow_with_rows(client, sozialplanung_user, abfragen, anzahl):
-    BarrierefreiheitRueckmeldung.objects.bulk_create(
-        BarrierefreiheitRueckmeldung(nachricht=f"Meldung {nr}") for nr in range(anzahl)
-    )
+def test_staff_list_queries_do_not_grow_with_rows(client, sozialplanung_user, abfragen):
     client.force_login(sozialplanung_user)
-    assert abfragen(LISTE, hoechstens=8) <= 8
+    zaehlung = []
+    for anzahl in (3, 27):
+        BarrierefreiheitRueckmeldung.objects.bulk_create(
+            BarrierefreiheitRueckmeldung(nachricht=f"Meldung {nr}") for nr in range(anzahl)
+        )
+        zaehlung.append(abfragen(LISTE, hoechstens=8))
+    assert zaehlung[0] == zaehlung[1]
