@@ -20,6 +20,7 @@ from tests.empfehlungen.factories import (
     BeratungFactory,
     HandlungsempfehlungFactory,
     MassnahmeFactory,
+    VorlageFactory,
 )
 from tests.sozialplanung.factories import UserFactory
 from tests.steuerungsgruppe.factories import MitgliedFactory, RundeFactory
@@ -273,3 +274,28 @@ def test_object_history_query_count_stays_flat(client, sozialplanung_user, abfra
     drei = abfragen(url, hoechstens=15)
     aendern(27)
     assert abfragen(url, hoechstens=15) == drei
+
+
+def test_linking_a_vorlage_and_its_recommendations_is_logged_from_both_sides(
+    client, sozialplanung_user
+):
+    vorlage = VorlageFactory(reference="DrS 2023/117")
+    kita = HandlungsempfehlungFactory(titel="Kita-Sozialarbeit")
+    lotsen = HandlungsempfehlungFactory(titel="Ämterlotsen")
+
+    vorlage.handlungsempfehlungen.add(kita, lotsen)
+    kita.vorlagen.remove(vorlage)  # from the recommendation's side
+    vorlage.handlungsempfehlungen.add(lotsen)  # already linked: no change, no record
+
+    gruende = list(
+        vorlage.history.order_by("history_date", "history_id").values_list(
+            "history_change_reason", flat=True
+        )
+    )
+    assert gruende[1:] == [
+        "Verknüpfte Handlungsempfehlungen: – → „Kita-Sozialarbeit“; „Ämterlotsen“",
+        "Verknüpfte Handlungsempfehlungen: „Kita-Sozialarbeit“; „Ämterlotsen“ → „Ämterlotsen“",
+    ]
+    client.force_login(sozialplanung_user)
+    text = _text(client.get(LOG).content.decode()).replace("&quot;", '"')
+    assert "„Kita-Sozialarbeit“; „Ämterlotsen“ → „Ämterlotsen“" in text
