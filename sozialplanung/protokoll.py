@@ -213,6 +213,10 @@ def _anzeige(modell_feld, wert, bezogen: dict) -> str:
         return formats.date_format(timezone.localtime(wert), "SHORT_DATETIME_FORMAT")
     if isinstance(wert, datetime.date):
         return formats.date_format(wert, "SHORT_DATE_FORMAT")
+    if isinstance(wert, Decimal) and getattr(modell_feld, "decimal_places", 0) > 2:
+        # Measured values are stored with four places; staff read 1,5, not 1,5000.
+        stellen = max(0, -wert.normalize().as_tuple().exponent)
+        return formats.number_format(wert, stellen, use_l10n=True, force_grouping=True)
     if isinstance(wert, Decimal | float):
         return formats.number_format(wert, use_l10n=True, force_grouping=True)
     if isinstance(wert, dict):

@@ -3,6 +3,7 @@
 import datetime
 import io
 import re
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
@@ -21,6 +22,7 @@ from tests.empfehlungen.factories import (
     HandlungsempfehlungFactory,
     MassnahmeFactory,
     VorlageFactory,
+    WirkungszielFactory,
 )
 from tests.sozialplanung.factories import UserFactory
 from tests.steuerungsgruppe.factories import MitgliedFactory, RundeFactory
@@ -299,3 +301,10 @@ def test_linking_a_vorlage_and_its_recommendations_is_logged_from_both_sides(
     client.force_login(sozialplanung_user)
     text = _text(client.get(LOG).content.decode()).replace("&quot;", '"')
     assert "„Kita-Sozialarbeit“; „Ämterlotsen“ → „Ämterlotsen“" in text
+
+
+def test_measured_values_are_shown_without_trailing_zeros(client, sozialplanung_user):
+    WirkungszielFactory(ausgangswert=Decimal("1.5"), zielwert=Decimal("2"))
+    client.force_login(sozialplanung_user)
+    text = _text(client.get(LOG).content.decode())
+    assert "Ausgangswert: 1,5 " in text and "Zielwert: 2 " in text
