@@ -340,7 +340,19 @@ class Runde(models.Model):
         )
 
 
-class Einschaetzung(models.Model):
+class TeilDerRundeMixin:
+    """An assessment belonging to a round: unchangeable once the round is closed."""
+
+    def save(self, *args, **kwargs) -> None:
+        ergebnis_unveraenderlich_pruefen(self.runde_id)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        ergebnis_unveraenderlich_pruefen(self.runde_id)
+        return super().delete(*args, **kwargs)
+
+
+class Einschaetzung(TeilDerRundeMixin, models.Model):
     """One member's points for one recommendation. Confidential: never shown with a name."""
 
     runde = models.ForeignKey(
@@ -399,16 +411,8 @@ class Einschaetzung(models.Model):
     def __str__(self) -> str:
         return _("Einschätzung zu „%(titel)s“") % {"titel": self.handlungsempfehlung}
 
-    def save(self, *args, **kwargs) -> None:
-        ergebnis_unveraenderlich_pruefen(self.runde_id)
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        ergebnis_unveraenderlich_pruefen(self.runde_id)
-        return super().delete(*args, **kwargs)
-
-
-class FachkraefteEinschaetzung(models.Model):
+class FachkraefteEinschaetzung(TeilDerRundeMixin, models.Model):
     """The Sozialplanungsfachkräfte's own assessment: shown beside the group's, never in it."""
 
     runde = models.OneToOneField(
@@ -433,14 +437,6 @@ class FachkraefteEinschaetzung(models.Model):
 
     def __str__(self) -> str:
         return str(self.runde)
-
-    def save(self, *args, **kwargs) -> None:
-        ergebnis_unveraenderlich_pruefen(self.runde_id)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        ergebnis_unveraenderlich_pruefen(self.runde_id)
-        return super().delete(*args, **kwargs)
 
 
 RUNDE_GESCHLOSSEN_MELDUNG = _(
