@@ -8,6 +8,8 @@ before and after as the change's reason, and by whom the request says. Saving al
 ``modified``, so the public pages that show the link are rebuilt.
 """
 
+from contextlib import contextmanager
+
 from django.db.models.signals import m2m_changed
 from django.utils.translation import gettext as _
 
@@ -58,9 +60,22 @@ def verknuepfung_protokollieren(sender, instance, action, reverse, pk_set, **kwa
         vorlage.save(update_fields=["modified"])
 
 
+SIGNAL = {
+    "receiver": verknuepfung_protokollieren,
+    "sender": Vorlage.handlungsempfehlungen.through,
+    "dispatch_uid": "vorlagen_verknuepfung_protokollieren",
+}
+
+
 def verbinden() -> None:
-    m2m_changed.connect(
-        verknuepfung_protokollieren,
-        sender=Vorlage.handlungsempfehlungen.through,
-        dispatch_uid="vorlagen_verknuepfung_protokollieren",
-    )
+    m2m_changed.connect(**SIGNAL)
+
+
+@contextmanager
+def ohne_protokoll():
+    """For loading saved rows as they were (a restore): no new history, no new times."""
+    m2m_changed.disconnect(**SIGNAL)
+    try:
+        yield
+    finally:
+        verbinden()

@@ -29,6 +29,8 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from empfehlungen.verknuepfungen import ohne_protokoll
+
 FORMAT = 1
 MANIFEST = "manifest.json"
 DATEN = "daten.sicherung"  # JSON, read by the "sicherung" serializer
@@ -240,7 +242,8 @@ def sicherung_einspielen(datei: Path) -> Ergebnis:
                 # Empty every table, content types included, and load the saved rows
                 # with their own keys; post_migrate must not recreate rows in between.
                 call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-                call_command("loaddata", str(entpackt / DATEN), verbosity=0)
+                with ohne_protokoll():
+                    call_command("loaddata", str(entpackt / DATEN), verbosity=0)
                 # The uploads are swapped before the commit: if that fails, the rows
                 # are rolled back too.
                 tausch.ausfuehren()

@@ -4,10 +4,10 @@ The page list comes from the URL resolver: a URL name that is neither in ``SEITE
 ``AUSGENOMMEN`` fails ``test_every_url_name_is_walked_or_excluded``, so a new page cannot
 slip past the walk. Adding a page is one line in ``SEITEN``.
 
-The public pages are walked in German and in English. One walk, one browser context per
-role: each page is opened with the role that sees it,
-axe runs with the WCAG 2.1 A/AA tags, and every request the page makes is recorded. The
-test collects every finding of every page and fails once with the whole list.
+The public and the staff pages are walked in German and in English. One walk, one
+browser context per role: each page is opened with the role that sees it, axe runs with
+the WCAG 2.1 A/AA tags, and every request the page makes is recorded. The test collects
+every finding of every page and fails once with the whole list.
 """
 
 from dataclasses import dataclass, field
@@ -278,11 +278,12 @@ def test_every_page_and_form_passes_axe_and_asks_only_the_test_server(
             if rolle in rollen:
                 url = reverse(name, kwargs=_kwargs(spec))
                 befunde.besuchen(page, live_server.url + url, rolle)
-        if rolle == ANONYM:
-            # The public pages in English (/en/…): same templates, other texts and lengths.
+        if rolle in (ANONYM, STAFF):
+            # The public and the staff pages in English (/en/…): same templates, other
+            # texts and lengths.
             with translation.override("en"):
                 for name, (rollen, spec) in SEITEN.items():
-                    if ANONYM in rollen:
+                    if rolle in rollen:
                         url = reverse(name, kwargs=_kwargs(spec))
                         befunde.besuchen(page, live_server.url + url, rolle)
         if rolle == ADMIN:
