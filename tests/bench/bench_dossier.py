@@ -29,7 +29,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.urls import clear_url_caches, include, path  # noqa: E402
+from django.urls import clear_url_caches, path  # noqa: E402
 from django.views.generic import TemplateView  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
@@ -43,11 +43,13 @@ from handlungsfelder.models import (  # noqa: E402
     Messwert,
     StrategischeAnalyse,
 )
+from sozialplanung import urls as portal_urls  # noqa: E402
 from sozialplanung.models import Phase, Planungsjahr  # noqa: E402
 
 urlpatterns = [
     path("bench-basis/", TemplateView.as_view(template_name="base.html")),
-    path("", include("sozialplanung.urls")),
+    # The portal's own patterns, not include(): they are i18n_patterns (German, /en/).
+    *portal_urls.urlpatterns,
 ]
 
 JAHR = 2030

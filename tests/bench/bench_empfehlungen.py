@@ -28,16 +28,18 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import clear_url_caches, include, path  # noqa: E402
+from django.urls import clear_url_caches, path  # noqa: E402
 from django.views.generic import TemplateView  # noqa: E402
 
 from empfehlungen.models import Handlungsempfehlung, Massnahme  # noqa: E402
 from handlungsfelder.models import Handlungsfeld  # noqa: E402
+from sozialplanung import urls as portal_urls  # noqa: E402
 
 # The portal's URLs plus the baseline: a page that is nothing but base.html.
 urlpatterns = [
     path("bench-basis/", TemplateView.as_view(template_name="base.html")),
-    path("", include("sozialplanung.urls")),
+    # The portal's own patterns, not include(): they are i18n_patterns (German, /en/).
+    *portal_urls.urlpatterns,
 ]
 
 ANZAHL = 2017  # the county's 17 and 2,000 invented ones
