@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
 from steuerungsgruppe.models import Mitglied
-from tests.browser.test_smoke import WCAG, anmelden, browser  # noqa: F401
+from tests.browser.test_smoke import _axe_violations, anmelden, browser  # noqa: F401
 from tests.steuerungsgruppe.factories import MitgliedFactory
 from tests.test_permissions import _all_url_names, _kwargs
 
@@ -168,20 +167,7 @@ class Befunde:
         """axe on the page as it is now: every violation with its rule and nodes."""
         if page.locator(".diagramm-flaeche").count():
             page.wait_for_selector(".diagramm-flaeche svg.main-svg")
-        # resultTypes: axe still runs every rule, but details only the violations, which
-        # makes its answer much smaller and the walk faster.
-        ergebnis = Axe().run(
-            page,
-            options={
-                "runOnly": {"type": "tag", "values": WCAG},
-                "resultTypes": ["violations"],
-            },
-        )
-        for verstoss in ergebnis.response["violations"]:
-            for knoten in verstoss["nodes"]:
-                self.liste.append(
-                    f"{seite}: axe {verstoss['id']} ({verstoss['help']}) bei {knoten['target']}"
-                )
+        self.liste += [f"{seite}: axe {verstoss}" for verstoss in _axe_violations(page)]
 
     def besuchen(self, page, url: str, rolle: str) -> None:
         self.seite = f"{url} [{rolle}]"
